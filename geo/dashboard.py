@@ -1,0 +1,436 @@
+"""What the dashboard shows, computed without Streamlit: type styles, filter options, filtering, tables.
+
+The pages in ``pages/`` only draw; everything they draw is computed here, so it can be tested
+without a browser. The store hands over events as a DataFrame (``record.FIELD_NAMES`` plus
+``corrected``); :func:`prepare_events` gives that frame the dtypes the rest of this module expects.
+
+Examples
+--------
+>>> TYPE_STYLES["Battles"].colour
+'#c0392b'
+>>> type_label("Protests")
+'⚑ Protests'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from geo.filters import EventFilter
+from geo.pipeline import Report
+from geo.record import EVENT_TYPES, FIELD_NAMES, ORIGIN_EXTRACTED
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    """How one ACLED event type looks everywhere: map markers, legend, sidebar, chart.
+
+    ``theme_colour`` is the Streamlit Markdown colour name whose text colour
+    ``.streamlit/config.toml`` sets to ``colour``, so ``:red[⚔]`` in a label matches the map.
+    """
+
+    colour: str
+    icon: str
+    theme_colour: str
+
+
+TYPE_STYLES: dict[str, TypeStyle] = {
+    "Battles": TypeStyle("#c0392b", "⚔", "red"),
+    "Explosions/Remote violence": TypeStyle("#e67e22", "✹", "orange"),
+    "Violence against civilians": TypeStyle("#8e44ad", "⚠", "violet"),
+    "Protests": TypeStyle("#2f80ed", "⚑", "blue"),
+    "Riots": TypeStyle("#b7950b", "⚡", "yellow"),
+    "Strategic developments": TypeStyle("#27ae60", "♜", "green"),
+}
+UNKNOWN_STYLE = TypeStyle("#7f8c8d", "•", "gray")
+ORIGIN_LABELS = {ORIGIN_EXTRACTED: "Extracted from reports", "ucdp": "UCDP GED import", "acled": "ACLED import"}
+#: Columns the event tables show, in order.
+TABLE_COLUMNS = (
+    "event_date", "event_type", "sub_event_type", "location", "country_code", "admin1", "fatalities",
+    "actor1", "actor2", "geo_precision", "date_precision", "source_title", "source_url", "sentence",
+    "origin", "sources", "corrected", "latitude", "longitude", "event_id",
+)
+_TEXT_SEARCH_COLUMNS = ("location", "actor1", "actor2", "sentence", "admin1", "admin2")
+
+
+def type_style(event_type: str) -> TypeStyle:
+    """The style of an event type; unknown types get a neutral grey."""
+    return TYPE_STYLES.get(event_type, UNKNOWN_STYLE)
+
+
+def type_label(event_type: str) -> str:
+    """Icon and name, as the legend and the sidebar show a type.
+
+    Examples
+    --------
+    >>> type_label("Battles")
+    '⚔ Battles'
+    """
+    return f"{type_style(event_type).icon} {event_type}"
+
+
+def type_markdown(event_type: str) -> str:
+    """A Streamlit Markdown label: the icon in the type's colour, then the name."""
+    style = type_style(event_type)
+    return f":{style.theme_colour}[{style.icon}] {event_type}"
+
+
+def origin_label(origin: str) -> str:
+    """How an origin reads in the sidebar: ``ucdp`` -> ``UCDP GED import``."""
+    return ORIGIN_LABELS.get(origin, f"{origin} import")
+
+
+def empty_events() -> pd.DataFrame:
+    """An event frame with no rows and every column, in the dtypes :func:`prepare_events` gives."""
+    return prepare_events(pd.DataFrame(columns=[*FIELD_NAMES, "corrected"]))
+
+
+def prepare_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a store frame the dtypes the dashboard relies on.
+
+    Dates become ``datetime64`` (day precision), coordinates floats, fatalities nullable integers,
+    ``corrected`` a boolean; missing columns are added empty. Rows without coordinates are kept
+    (the table shows them; the map skips them).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        As returned by ``EventStore.events``.
+
+    Examples
+    --------
+    >>> df = prepare_events(pd.DataFrame({"event_date": ["2025-10-12"], "latitude": ["33.1"]}))
+    >>> str(df["event_date"].dtype), df.loc[0, "latitude"]
+    ('datetime64[ns]', np.float64(33.1))
+    """
+    df = frame.copy()
+    for column in (*FIELD_NAMES, "corrected"):
+        if column not in df.columns:
+            df[column] = None
+    for column in ("event_date", "date_end", "published"):
+        df[column] = pd.to_datetime(df[column], errors="coerce").astype("datetime64[ns]").dt.normalize()
+    for column in ("latitude", "longitude"):
+        df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
+    for column in ("fatalities", "start", "end", "place_start", "place_end"):
+        df[column] = pd.to_numeric(df[column], errors="coerce").astype("Int64")
+    df["sources"] = pd.to_numeric(df["sources"], errors="coerce").fillna(1).astype("int64")
+    df["corrected"] = df["corrected"].fillna(False).astype(bool)
+    for column in ("event_type", "sub_event_type", "location", "origin", "event_id"):
+        df[column] = df[column].fillna("").astype(str)
+    df["triggers"] = df["triggers"].map(as_word_list)
+    return df.reset_index(drop=True)
+
+
+def as_word_list(value: object) -> list[str]:
+    """Trigger words as a list, whether the store kept a list, a JSON string or nothing.
+
+    Examples
+    --------
+    >>> as_word_list('["killed", "clashes"]')
+    ['killed', 'clashes']
+    >>> as_word_list(None)
+    []
+    """
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v]
+    if isinstance(value, str) and value.strip():
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return [w.strip() for w in value.split(",") if w.strip()]
+        return as_word_list(parsed) if isinstance(parsed, list) else [str(parsed)]
+    return []
+
+
+def apply_filter(events: pd.DataFrame, flt: EventFilter) -> pd.DataFrame:
+    """The events a filter selects, in the frame's order.
+
+    Dates are inclusive; a sub-type selection narrows the chosen types; the text search is
+    case-insensitive over place, division, actors and the evidence sentence.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        A frame from :func:`prepare_events`.
+    flt : EventFilter
+        What to keep; an empty filter keeps everything.
+
+    Examples
+    --------
+    >>> df = prepare_events(pd.DataFrame({"event_date": ["2025-10-12", "2025-10-19"],
+    ...                                   "event_type": ["Battles", "Strategic developments"]}))
+    >>> len(apply_filter(df, EventFilter(date_from=date(2025, 10, 13))))
+    1
+    """
+    keep = pd.Series(True, index=events.index)
+    if flt.date_from:
+        keep &= events["event_date"] >= pd.Timestamp(flt.date_from)
+    if flt.date_to:
+        keep &= events["event_date"] <= pd.Timestamp(flt.date_to)
+    if flt.event_types:
+        keep &= events["event_type"].isin(flt.event_types)
+    if flt.sub_event_types:
+        keep &= events["sub_event_type"].isin(flt.sub_event_types)
+    if flt.countries:
+        keep &= events["country_code"].isin(flt.countries)
+    if flt.origins:
+        keep &= events["origin"].isin(flt.origins)
+    if flt.text.strip():
+        needle = flt.text.strip().casefold()
+        hit = pd.Series(False, index=events.index)
+        for column in _TEXT_SEARCH_COLUMNS:
+            hit |= events[column].fillna("").astype(str).str.casefold().str.contains(needle, regex=False)
+        keep &= hit
+    return events[keep]
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the sidebar offers, taken from the events in the store."""
+
+    first_day: date | None
+    last_day: date | None
+    countries: tuple[str, ...]
+    origins: tuple[str, ...]
+
+
+def filter_options(events: pd.DataFrame) -> FilterOptions:
+    """Date bounds, countries and origins present in the events (types always offer all six).
+
+    Examples
+    --------
+    >>> opts = filter_options(prepare_events(pd.DataFrame(
+    ...     {"event_date": ["2025-10-12", "2025-10-27"], "country_code": ["PK", "TR"], "origin": ["extracted"] * 2})))
+    >>> opts.first_day, opts.countries
+    (datetime.date(2025, 10, 12), ('PK', 'TR'))
+    """
+    dates = events["event_date"].dropna()
+    return FilterOptions(
+        first_day=dates.min().date() if len(dates) else None,
+        last_day=dates.max().date() if len(dates) else None,
+        countries=tuple(sorted(c for c in events["country_code"].dropna().unique() if c)),
+        origins=tuple(sorted(o for o in events["origin"].dropna().unique() if o)),
+    )
+
+
+def sub_types_for(event_types: Iterable[str]) -> list[str]:
+    """Sub-types of the chosen types (of all six when none is chosen), in ACLED's order."""
+    chosen = list(event_types) or list(EVENT_TYPES)
+    return [sub for kind in chosen for sub in EVENT_TYPES.get(kind, ())]
+
+
+def clamp_filter(flt: EventFilter, options: FilterOptions) -> EventFilter:
+    """Drop date bounds that are outside the data or equal to its edges (they select nothing more).
+
+    A link made on a fuller store still opens; a slider at its ends leaves no dates in the URL.
+    """
+    date_from, date_to = flt.date_from, flt.date_to
+    if options.first_day is None or options.last_day is None:
+        return EventFilter(**{**flt.__dict__, "date_from": None, "date_to": None})
+    if date_from is not None and date_from <= options.first_day:
+        date_from = None
+    if date_to is not None and date_to >= options.last_day:
+        date_to = None
+    if date_from is not None and date_from > options.last_day:
+        date_from = None
+    if date_to is not None and date_to < options.first_day:
+        date_to = None
+    return EventFilter(**{**flt.__dict__, "date_from": date_from, "date_to": date_to})
+
+
+def table_frame(events: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
+    """The columns the event tables show, newest first.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        A frame from :func:`prepare_events`.
+    limit : int, optional
+        Keep only the newest rows; a browser table of 100k rows helps nobody.
+    """
+    table = events.sort_values(["event_date", "event_id"], ascending=[False, True])
+    if limit is not None:
+        table = table.head(limit)
+    return table.loc[:, list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def events_per_day(events: pd.DataFrame, *, max_bars: int = 400) -> pd.DataFrame:
+    """Counts per day (or per week or month when the range is long) and type, for a stacked chart.
+
+    Returns columns ``period`` (the bar's first day), ``event_type`` and ``events``. The period
+    widens so that there are at most about ``max_bars`` bars.
+
+    Examples
+    --------
+    >>> df = prepare_events(pd.DataFrame({"event_date": ["2025-10-12", "2025-10-12"],
+    ...                                   "event_type": ["Battles", "Battles"]}))
+    >>> events_per_day(df).to_dict("records")
+    [{'period': Timestamp('2025-10-12 00:00:00'), 'event_type': 'Battles', 'events': 2}]
+    """
+    dated = events.dropna(subset=["event_date"])
+    if dated.empty:
+        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "event_type": pd.Series(dtype=str),
+                             "events": pd.Series(dtype="int64")})
+    span_days = (dated["event_date"].max() - dated["event_date"].min()).days + 1
+    if span_days <= max_bars:
+        period = dated["event_date"]
+    elif span_days <= max_bars * 7:
+        period = dated["event_date"].dt.to_period("W").dt.start_time
+    elif span_days <= max_bars * 31:
+        period = dated["event_date"].dt.to_period("M").dt.start_time
+    else:
+        period = dated["event_date"].dt.to_period("Y").dt.start_time
+    counts = (dated.assign(period=period).groupby(["period", "event_type"]).size()
+              .rename("events").reset_index())
+    return counts
+
+
+def period_name(counts: pd.DataFrame) -> str:
+    """``day``, ``week``, ``month`` or ``year``: the width of the bars :func:`events_per_day` made."""
+    days = counts["period"].drop_duplicates().sort_values().diff().dropna().dt.days
+    if days.empty or days.min() < 7:
+        return "day"
+    if days.min() < 28:
+        return "week"
+    return "month" if days.min() < 365 else "year"
+
+
+# --- sample reports -------------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^(Title|Published|URL):\s*(.*)$", re.IGNORECASE)
+
+
+def read_sample_report(path: Path) -> Report:
+    """One sample report: ``Title:``, ``Published:``, ``URL:`` header lines, a blank line, the body.
+
+    A file without a header is all body, published on the file's modification day.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> p = Path(tempfile.mkdtemp()) / "r.txt"
+    >>> _ = p.write_text("Title: Clashes\\nPublished: 2025-10-28\\n\\nFighting in Kabul.")
+    >>> r = read_sample_report(p)
+    >>> r.title, r.published.isoformat(), r.text
+    ('Clashes', '2025-10-28', 'Fighting in Kabul.')
+    """
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    lines = text.splitlines()
+    body_start = 0
+    for number, line in enumerate(lines):
+        match = _HEADER.match(line)
+        if match:
+            header[match.group(1).lower()] = match.group(2).strip()
+            continue
+        if not line.strip() and header:
+            body_start = number + 1
+        break
+    body = "\n".join(lines[body_start:]).strip() if header else text.strip()
+    try:
+        published = date.fromisoformat(header.get("published", "")[:10])
+    except ValueError:
+        published = date.fromtimestamp(path.stat().st_mtime)
+    return Report(text=body, published=published, title=header.get("title") or path.stem,
+                  url=header.get("url") or None, source_id=None)
+
+
+def sample_reports(folder: Path) -> list[Report]:
+    """Every ``*.txt`` sample report in a folder, in name order."""
+    return [read_sample_report(path) for path in sorted(folder.glob("*.txt"))]
+
+
+# --- uploaded reports -----------------------------------------------------------------------------
+
+MAX_REPORT_BYTES = 2_000_000
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+def report_text_from_upload(name: str, data: bytes) -> str:
+    """The text of an uploaded report, or an :class:`~geo.errors.InputError` saying, for a user, why not.
+
+    Plain text and Markdown are decoded (UTF-8, with or without BOM, or UTF-16 with BOM); HTML is
+    reduced to its visible text. Empty, huge (over 2 MB), binary and undecodable files are refused.
+
+    Parameters
+    ----------
+    name : str
+        The file's name; its suffix says how to read it.
+    data : bytes
+        The file's content.
+
+    Examples
+    --------
+    >>> report_text_from_upload("a.html", b"<p>Clashes in <b>Kabul</b></p><script>x()</script>")
+    'Clashes in Kabul'
+    >>> report_text_from_upload("a.txt", b"")
+    Traceback (most recent call last):
+    ...
+    geo.errors.InputError: a.txt is empty.
+    """
+    from geo.errors import InputError
+
+    if not data.strip():
+        raise InputError(f"{name} is empty.")
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; reports up to 2 MB are read. "
+                         "Split it into smaller files.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="strict")
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name} looks like a binary file (a PDF, a Word document or an image?). "
+                             "Save it as plain text or HTML first.")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name} is not UTF-8 text (byte {exc.start} cannot be read). "
+                             "Save it as UTF-8 and upload it again.") from None
+    if Path(name).suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{name} has no readable text.")
+    return text.strip()
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page: paragraphs kept apart, scripts and styles dropped."""
+    from html.parser import HTMLParser
+
+    blocks = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"}
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skipping = 0
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag in ("script", "style", "noscript", "template"):
+                self.skipping += 1
+            elif tag in blocks:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style", "noscript", "template"):
+                self.skipping = max(0, self.skipping - 1)
+            elif tag in blocks:
+                self.parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skipping:
+                self.parts.append(data)
+
+    parser = _Text()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    paragraphs = (" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n|\n", text))
+    return "\n\n".join(p for p in paragraphs if p)

@@ -1,0 +1,211 @@
+"""Leaflet and its plugins served by the app itself, so the map renders with no network.
+
+folium's pages load Leaflet, jQuery, Bootstrap, Font Awesome and every plugin from public CDNs;
+offline the map stays blank. :func:`prepare_static_assets` copies the files that installed packages
+ship into ``static/vendor/`` (Streamlit's ``server.enableStaticServing`` serves ``static/`` at
+``/app/static/``, the same origin as the map's iframe) and :func:`localise` points a map or plugin
+at them. Nothing here is kept in git: ``static/vendor/`` is rebuilt from the packages.
+
+| file | from |
+|---|---|
+| ``leaflet/leaflet.js``, ``leaflet.css``, ``images/`` | PyPI ``django-js-lib-leaflet`` (Leaflet 1.9.4) |
+| ``leaflet-heat/leaflet_heat.min.js`` | PyPI ``folium`` (its own copy of Leaflet.heat) |
+| ``leaflet.timeline/...``, ``moment/...`` | npm ``leaflet.timeline``, ``moment``: :func:`fetch_npm_assets` |
+
+What is not available locally stays on its CDN: an online deployment loses nothing.
+
+Examples
+--------
+>>> assets = prepare_static_assets(Path(tempfile.mkdtemp()))   # doctest: +SKIP
+>>> m = localise(folium.Map(), assets)                           # doctest: +SKIP
+>>> m.default_js                                                 # doctest: +SKIP
+[('leaflet', '../../app/static/vendor/leaflet/leaflet.js')]
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: Where ``static/`` is served, relative to the map component's iframe
+#: (``<base>/component/streamlit_folium.st_folium/index.html``); relative, so a base URL path works.
+STATIC_URL = "../../app/static"
+#: The repository's ``static/`` folder: Streamlit serves the one beside the main script.
+DEFAULT_STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+
+#: npm packages for the time playback: (package@version, file in the tarball, file under vendor/).
+NPM_ASSETS: tuple[tuple[str, str, str], ...] = (
+    ("leaflet.timeline@1.6.0", "package/dist/leaflet.timeline.js", "leaflet.timeline/leaflet.timeline.js"),
+    ("moment@2.18.1", "package/min/moment.min.js", "moment/moment.min.js"),
+)
+#: folium's names for CDN links, mapped to files under vendor/.
+_JS_BY_NAME = {
+    "leaflet": "leaflet/leaflet.js",
+    "leaflet-heat.js": "leaflet-heat/leaflet_heat.min.js",
+    "timeline": "leaflet.timeline/leaflet.timeline.js",
+    "moment": "moment/moment.min.js",
+}
+_CSS_BY_NAME = {"leaflet_css": "leaflet/leaflet.css"}
+#: What folium's Map loads that plain Leaflet maps (circle markers, popups, a legend) never use.
+_UNUSED_BY_MAPS = {"jquery", "bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css",
+                   "awesome_markers_font_css", "awesome_markers_css", "awesome_rotate_css"}
+
+
+@dataclass(frozen=True)
+class OfflineAssets:
+    """Which vendor files are in place, and the URL they are served under.
+
+    Parameters
+    ----------
+    vendor_dir : Path
+        ``static/vendor`` on disk.
+    available : frozenset of str
+        Paths under ``vendor_dir`` that exist, such as ``leaflet/leaflet.js``.
+    url : str
+        The URL of ``vendor_dir`` as the map's iframe sees it.
+    """
+
+    vendor_dir: Path
+    available: frozenset[str] = field(default_factory=frozenset)
+    url: str = f"{STATIC_URL}/vendor"
+
+    def has(self, relative_path: str) -> bool:
+        return relative_path in self.available
+
+    def link(self, relative_path: str) -> str:
+        return f"{self.url}/{relative_path}"
+
+    @property
+    def playback_offline(self) -> bool:
+        """Whether the time playback works without a network."""
+        return self.has(_JS_BY_NAME["timeline"]) and self.has(_JS_BY_NAME["moment"])
+
+
+def prepare_static_assets(static_dir: Path = DEFAULT_STATIC_DIR) -> OfflineAssets:
+    """Copy Leaflet and the plugins that installed packages ship into ``static_dir/vendor``.
+
+    Idempotent and quick: files already in place are left alone. A package that is missing is
+    logged and skipped; the map then falls back to that file's CDN.
+
+    Parameters
+    ----------
+    static_dir : Path
+        The folder Streamlit serves at ``/app/static/``.
+    """
+    vendor = static_dir / "vendor"
+    sources: list[tuple[Path, str]] = []
+    leaflet_dir = _package_dir("js_lib_leaflet")
+    if leaflet_dir is not None:
+        dist = leaflet_dir / "static" / "js_lib_leaflet"
+        sources += [(dist / "leaflet.js", "leaflet/leaflet.js"), (dist / "leaflet.css", "leaflet/leaflet.css")]
+        sources += [(image, f"leaflet/images/{image.name}") for image in sorted((dist / "images").glob("*.png"))]
+    folium_dir = _package_dir("folium")
+    if folium_dir is not None:
+        sources.append((folium_dir / "templates" / "leaflet_heat.min.js", "leaflet-heat/leaflet_heat.min.js"))
+    for source, relative in sources:
+        target = vendor / relative
+        if target.exists() or not source.exists():
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        except OSError as exc:  # a read-only checkout: the CDNs remain
+            log.warning("cannot copy %s to %s: %s", source, target, exc)
+    return scan_assets(vendor)
+
+
+def scan_assets(vendor_dir: Path) -> OfflineAssets:
+    """An :class:`OfflineAssets` for the files now under ``vendor_dir``."""
+    if not vendor_dir.is_dir():
+        return OfflineAssets(vendor_dir=vendor_dir)
+    found = frozenset(p.relative_to(vendor_dir).as_posix() for p in vendor_dir.rglob("*") if p.is_file())
+    return OfflineAssets(vendor_dir=vendor_dir, available=found)
+
+
+def fetch_npm_assets(static_dir: Path = DEFAULT_STATIC_DIR, *, timeout: float = 120.0) -> OfflineAssets:
+    """Fetch the time playback's plugins from the npm registry into ``static_dir/vendor`` (needs ``npm``).
+
+    A setup step, never run by the app on its own: ``python -m geo.offline_assets --npm``.
+    """
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError("npm is not installed; the time playback will load its plugins from their CDN")
+    vendor = static_dir / "vendor"
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec, member, relative in NPM_ASSETS:
+            subprocess.run([npm, "pack", spec, "--silent"], cwd=tmp, check=True, timeout=timeout,
+                           capture_output=True)
+            tarball = next(Path(tmp).glob(f"{spec.split('@')[0]}-*.tgz"))
+            with tarfile.open(tarball) as archive:
+                extracted = archive.extractfile(member)
+                if extracted is None:
+                    raise RuntimeError(f"{member} missing from {tarball.name}")
+                target = vendor / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(extracted.read())
+    return scan_assets(vendor)
+
+
+def localise(element: Any, assets: OfflineAssets) -> Any:
+    """Point a folium map or plugin at the served copies of its JavaScript and CSS.
+
+    Links with a local copy are rewritten; a map also drops jQuery, Bootstrap and the icon fonts,
+    which circle markers, popups and the legend never use. Links without a local copy stay on their
+    CDN. Changes the element in place (instance attributes only) and returns it.
+
+    Parameters
+    ----------
+    element : folium.Map or a folium plugin
+        Anything with ``default_js`` / ``default_css``.
+    assets : OfflineAssets
+        From :func:`prepare_static_assets`.
+    """
+    def rewrite(links: list[tuple[str, str]], local: dict[str, str]) -> list[tuple[str, str]]:
+        out = []
+        for name, url in links:
+            if name in _UNUSED_BY_MAPS and assets.has(_JS_BY_NAME["leaflet"]):
+                continue
+            relative = local.get(name)
+            out.append((name, assets.link(relative) if relative and assets.has(relative) else url))
+        return out
+
+    element.default_js = rewrite(list(getattr(element, "default_js", [])), _JS_BY_NAME)
+    element.default_css = rewrite(list(getattr(element, "default_css", [])), _CSS_BY_NAME)
+    return element
+
+
+def _package_dir(module_name: str) -> Path | None:
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or not spec.submodule_search_locations:
+        log.warning("package %s is not installed; its files stay on their CDN", module_name)
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m geo.offline_assets [--npm] [STATIC_DIR]``: prepare ``static/vendor`` and list it."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m geo.offline_assets", description=main.__doc__)
+    parser.add_argument("static_dir", nargs="?", type=Path, default=DEFAULT_STATIC_DIR)
+    parser.add_argument("--npm", action="store_true", help="also fetch the time playback's plugins with npm")
+    args = parser.parse_args(argv)
+    assets = prepare_static_assets(args.static_dir)
+    if args.npm:
+        assets = fetch_npm_assets(args.static_dir)
+    for relative in sorted(assets.available):
+        print(assets.vendor_dir / relative)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
