@@ -434,3 +434,75 @@ def html_to_text(markup: str) -> str:
     text = "".join(parser.parts)
     paragraphs = (" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n|\n", text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+# --- the event editor -----------------------------------------------------------------------------
+
+#: Columns a user may correct in the event table (the store's ``correct`` accepts these).
+EDITABLE_COLUMNS = ("event_type", "sub_event_type", "event_date", "date_end", "location", "country_code",
+                    "latitude", "longitude", "fatalities")
+
+
+@dataclass(frozen=True)
+class TableEdits:
+    """What a user changed in the event editor: per event the changed fields, and the deleted events."""
+
+    changes: dict[str, dict[str, object]]
+    deletions: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes or self.deletions)
+
+
+def editor_edits(table: pd.DataFrame, state: dict | None) -> TableEdits:
+    """Turn ``st.data_editor``'s state into store corrections.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The frame the editor showed (row positions are what the state refers to).
+    state : dict
+        ``{"edited_rows": {row: {column: value}}, "deleted_rows": [row, ...], "added_rows": [...]}``.
+
+    Only :data:`EDITABLE_COLUMNS` count; values equal to the shown ones are dropped; dates become ISO
+    strings, empty cells ``None``. A deleted row's edits are ignored. Added rows are not supported.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"event_id": ["a", "b"], "fatalities": [3, None], "location": ["X", "Y"]})
+    >>> edits = editor_edits(table, {"edited_rows": {0: {"fatalities": 5, "location": "X"}}, "deleted_rows": [1]})
+    >>> edits.changes, edits.deletions
+    ({'a': {'fatalities': 5}}, ('b',))
+    """
+    state = state or {}
+    deleted = sorted(int(row) for row in state.get("deleted_rows", []) if int(row) < len(table))
+    deletions = tuple(str(table.iloc[row]["event_id"]) for row in deleted)
+    changes: dict[str, dict[str, object]] = {}
+    for row_key, edited in (state.get("edited_rows") or {}).items():
+        row = int(row_key)
+        if row >= len(table) or row in deleted:
+            continue
+        shown = table.iloc[row]
+        fields_changed = {}
+        for column, value in edited.items():
+            if column not in EDITABLE_COLUMNS:
+                continue
+            new, old = _cell(column, value), _cell(column, shown.get(column))
+            if new != old:
+                fields_changed[column] = new
+        if fields_changed:
+            changes[str(shown["event_id"])] = fields_changed
+    return TableEdits(changes=changes, deletions=deletions)
+
+
+def _cell(column: str, value: object) -> object:
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return None
+    if column in ("event_date", "date_end"):
+        return pd.Timestamp(value).date().isoformat()
+    if column == "fatalities":
+        return int(value)
+    if column in ("latitude", "longitude"):
+        return round(float(value), 6)
+    text = str(value).strip()
+    return text or None

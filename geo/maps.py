@@ -266,6 +266,30 @@ def popup_html(event: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def event_summary_html(event: dict[str, Any]) -> str:
+    """One line about an event, escaped: icon and type in its colour, sub-type, date, place, fatalities.
+
+    Examples
+    --------
+    >>> event_summary_html({"event_type": "Riots", "sub_event_type": "Mob violence", "event_date": "2025-10-12",
+    ...                     "location": "<i>X</i>", "geo_precision": "place", "fatalities": 2})[-60:]
+    ' <b>2025-10-12</b> · &lt;i&gt;X&lt;/i&gt; (place) · 2 killed'
+    """
+    style = type_style(str(event.get("event_type") or ""))
+    parts = [f'<span style="color:{style.colour};font-weight:600">{_escape(style.icon)} '
+             f"{_escape(event.get('event_type'))}</span>"]
+    if _present(event.get("sub_event_type")):
+        parts.append(_escape(event.get("sub_event_type")))
+    parts.append(f"<b>{_escape(_day(event.get('event_date')))}</b>")
+    place = _escape(event.get("location") or "Unknown place")
+    if _present(event.get("geo_precision")):
+        place += f" ({_escape(event.get('geo_precision'))})"
+    parts.append(place)
+    if _present(event.get("fatalities")):
+        parts.append(f"{int(event['fatalities'])} killed")
+    return " · ".join(parts)
+
+
 def source_html(event: dict[str, Any]) -> str:
     """``Source: <title linked to its URL> (published)``, escaped; only http(s) links are kept."""
     title = event.get("source_title") if _present(event.get("source_title")) else None

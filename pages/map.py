@@ -1,0 +1,99 @@
+"""The map: filtered events coloured by type, the table under it, events per day, an optional playback."""
+
+import altair as alt
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import dashboard, maps
+from pages._shared import current_view, map_tiles, offline_assets
+
+MAP_KEY = "event_map"
+TABLE_ROWS = 1000
+
+view = current_view()
+events = view.events
+assets = offline_assets()
+selection = st.session_state.setdefault("map_selection", {"event_id": None, "clicked": None, "table": 0,
+                                                          "centre": False})
+
+st.title("Map")
+located = int(events["latitude"].notna().sum())
+summary = f"**{len(events):,}** of {len(view.all_events):,} events match the filters"
+if located < len(events):
+    summary += f" ({len(events) - located:,} without coordinates are in the table only)"
+st.markdown(summary + ".")
+
+controls = st.columns([1, 1, 4])
+heat = controls[0].toggle("Heat map", key="map_heat", help="Show where events concentrate instead of markers.")
+playback = controls[1].toggle("Time playback", key="map_playback", help="Play the filtered events day by day.")
+if len(events) > maps.MAX_MARKERS and not heat:
+    controls[2].caption(f"More than {maps.MAX_MARKERS:,} events: nearby events are grouped; "
+                        "circle size shows how many. Narrow the filters to see single events.")
+
+table = dashboard.table_frame(events, limit=TABLE_ROWS)
+
+# A marker click (the popup's text ends with its event id) selects that event's row in the table.
+clicked = maps.event_id_from_popup((st.session_state.get(MAP_KEY) or {}).get("last_object_clicked_popup"))
+if clicked and clicked != selection["clicked"]:
+    selection.update(clicked=clicked, event_id=clicked, table=selection["table"] + 1, centre=False)
+# A row selected in the table centres the map on that event.
+table_key = f"map_table_{selection['table']}"
+rows = ((st.session_state.get(table_key) or {}).get("selection") or {}).get("rows") or []
+if rows and rows[0] < len(table) and table.loc[rows[0], "event_id"] != selection["event_id"]:
+    selection.update(event_id=table.loc[rows[0], "event_id"], centre=True)
+
+selected = events[events["event_id"] == selection["event_id"]]
+centre = None
+if selection["centre"] and not selected.empty and selected["latitude"].notna().iloc[0]:
+    centre = (float(selected["latitude"].iloc[0]), float(selected["longitude"].iloc[0]))
+
+if playback:
+    playback_map = maps.base_map(assets, tiles=map_tiles(), bounds=maps.data_bounds(events))
+    maps.add_playback(playback_map, events.head(5000), assets)
+    if not assets.playback_offline:
+        st.caption("The playback loads leaflet.timeline from its CDN; for offline use run "
+                   "`python -m geo.offline_assets --npm` once.")
+    st_folium(playback_map, key="playback_map", height=520, use_container_width=True, returned_objects=[])
+else:
+    base = maps.base_map(assets, tiles=map_tiles(), bounds=maps.data_bounds(view.all_events))
+    layer = maps.heat_layer(events, assets) if heat else maps.event_layer(events, selected_id=selection["event_id"])
+    st_folium(base, key=MAP_KEY, feature_group_to_add=layer, height=520, use_container_width=True,
+              returned_objects=["last_object_clicked_popup"], center=centre, zoom=8 if centre else None)
+
+default_rows = table.index[table["event_id"] == selection["event_id"]].tolist()[:1]
+st.subheader("Events")
+if len(events) > TABLE_ROWS:
+    st.caption(f"The newest {TABLE_ROWS:,} of {len(events):,}; the Events page lists and exports them all.")
+st.dataframe(
+    table, key=table_key, on_select="rerun", selection_mode="single-row", hide_index=True, height=320,
+    selection_default={"selection": {"rows": default_rows}} if default_rows else None,
+    column_order=["event_date", "event_type", "sub_event_type", "location", "country_code", "fatalities",
+                  "actor1", "actor2", "geo_precision", "source_title", "source_url"],
+    column_config={
+        "event_date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "event_type": "Type", "sub_event_type": "Sub-type", "location": "Place", "country_code": "Country",
+        "fatalities": st.column_config.NumberColumn("Fatalities", format="%d"),
+        "actor1": "Actor 1", "actor2": "Actor 2", "geo_precision": "Precision", "source_title": "Source",
+        "source_url": st.column_config.LinkColumn("Link", display_text="open"),
+    },
+)
+
+st.subheader("Events per day")
+counts = dashboard.events_per_day(events)
+if counts.empty:
+    st.caption("No events match the filters.")
+else:
+    period = dashboard.period_name(counts)
+    st.altair_chart(
+        alt.Chart(counts).mark_bar().encode(
+            x=alt.X("period:T", title=period.capitalize()),
+            y=alt.Y("sum(events):Q", title=f"Events per {period}", stack="zero"),
+            color=alt.Color("event_type:N", title="Type",
+                            scale=alt.Scale(domain=list(dashboard.TYPE_STYLES),
+                                            range=[s.colour for s in dashboard.TYPE_STYLES.values()]),
+                            legend=alt.Legend(orient="bottom", columns=3)),
+            tooltip=[alt.Tooltip("period:T", title=period.capitalize()), alt.Tooltip("event_type:N", title="Type"),
+                     alt.Tooltip("events:Q", title="Events")],
+        ).properties(height=240),
+        use_container_width=True,
+    )
