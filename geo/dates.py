@@ -1,0 +1,279 @@
+"""Date expressions in report text, resolved against the publication date.
+
+Every expression becomes a :class:`DateMention` with a range (``date_from``..``date_to``) and a
+precision (``day``, ``week``, ``month``, ``year``). Relative expressions ("a day earlier", "the same
+night") are resolved against the expression before them, the way a reader does.
+
+Examples
+--------
+>>> [(m.text, m.date_from.isoformat()) for m in find_dates("Talks ended on Monday.", published=date(2025, 10, 28))]
+[('on Monday', '2025-10-27')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d{1,2})"
+
+# Order matters: longer, more specific patterns first; a span taken is not matched again.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month_day", re.compile(rf"\b(?:(?:on|since|from|until|by)\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"
+                             r"(?!\s*(?:percent|%))",
+                             re.I)),
+    ("day_month", re.compile(rf"\b(?:(?:on|since|from|until|by)\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b"
+                             rf"(?:,?\s+{_YEAR})?",
+                             re.I)),
+    ("month_year", re.compile(rf"\b(?:(?:in|since|during|until)\s+)?(?:(?:early|mid|late)[- ])?{_MONTH}\s+{_YEAR}\b",
+                              re.I)),
+    ("weekday", re.compile(rf"\b(?:(?:late|early)\s+)?(?:(?:on|since|from|until|by|last|this|next)\s+)?"
+                           rf"(?:(?:late|early)\s+)?{_WEEKDAY}{_PART}\b(?!\s+(?:Times|Post|Telegraph|Express|prayers?))")),
+    ("relative_days", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|nights?)\s+"
+                                 r"(?P<dir>earlier|later|before|after|ago)\b",
+                                 re.I)),
+    ("named_relative", re.compile(
+        r"\b(?P<rel>the\s+(?:same|previous|following|next)\s+(?:day|night|morning|evening|week)|"
+        r"the\s+day\s+(?:before|after)|the\s+night\s+before|"
+        r"(?:late\s+)?(?:yesterday|today|tonight|last\s+night|overnight)|"
+        r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|"
+        r"(?:this|last|next)\s+(?:week|month|year)|"
+        r"(?:this|last|next)\s+(?:weekend))\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|during|of)\s+{_YEAR}\b")),
+]
+
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added|claimed|denied|"
+                        r"statement|according)\b[^.;:]{0,40}$", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|scheduled|planned|plans?\s+to|due\s+to|"
+                         r"expected\s+to|set\s+to|to\s+be\s+held|upcoming|next)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in the text.
+
+    ``relation`` says how it was resolved: ``absolute`` (a calendar date), ``weekday``, ``relative``
+    (against the previous mention), ``publication`` (against the publication date). ``reporting`` is
+    true for the date of a statement ("the army said on Wednesday") rather than of an event.
+    ``future`` is true for a date after publication: something planned, not something that happened.
+    """
+
+    start: int
+    end: int
+    text: str
+    date_from: date
+    date_to: date
+    precision: str
+    relation: str
+    reporting: bool = False
+    future: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.date_from != self.date_to
+
+
+def find_dates(text: str, *, published: date) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against ``published``.
+
+    Parameters
+    ----------
+    text : str
+        The report's text.
+    published : date
+        The publication date: "on Monday" is the Monday before it (or that day itself).
+    """
+    raw: list[tuple[int, int, str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and e > ts for ts, te in taken):
+                continue
+            taken.append((s, e))
+            raw.append((s, e, kind, m))
+    raw.sort(key=lambda r: r[0])
+    mentions: list[DateMention] = []
+    for _, _, kind, m in raw:
+        previous = next((x for x in reversed(mentions) if not x.future), None)
+        mention = _resolve(kind, m, text, published, previous)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _future_context(text: str, start: int) -> bool:
+    window = text[max(0, text.rfind(".", 0, start) + 1, start - 120):start]
+    return bool(_FUTURE_CUE.search(window))
+
+
+def _mention(m: re.Match[str], text: str, d_from: date, d_to: date, precision: str, relation: str,
+             published: date) -> DateMention:
+    s, e = m.span()
+    reporting = bool(_REPORTING.search(text[max(0, s - 60):s]))
+    return DateMention(s, e, m.group(0), d_from, d_to, precision, relation, reporting=reporting,
+                       future=d_from > published)
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, published: date,
+             previous: DateMention | None) -> DateMention | None:
+    g = m.groupdict()
+    future_cue = _future_context(text, m.start())
+    try:
+        if kind == "iso":
+            d = date(int(g["year"]), int(g["m"]), int(g["day"]))
+            return _mention(m, text, d, d, "day", "absolute", published)
+        if kind in ("month_day", "day_month"):
+            month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
+            if g.get("year"):
+                d = date(int(g["year"]), month, day)
+            else:
+                d = date(published.year, month, day)
+                if d > published and not future_cue:
+                    d = date(published.year - 1, month, day)  # "on October 12" in a January report
+            return _mention(m, text, d, d, "day", "absolute", published)
+        if kind == "month_year":
+            month, year = MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
+            last = calendar.monthrange(year, month)[1]
+            return _mention(m, text, date(year, month, 1), date(year, month, last), "month", "absolute", published)
+        if kind == "year":
+            year = int(g["year"])
+            return _mention(m, text, date(year, 1, 1), min(date(year, 12, 31), max(published, date(year, 1, 1))),
+                            "year", "absolute", published)
+        if kind == "weekday":
+            return _resolve_weekday(m, text, published, future_cue)
+        if kind == "relative_days":
+            return _resolve_relative_days(m, text, published, previous)
+        if kind == "named_relative":
+            return _resolve_named(m, text, published, previous)
+    except (ValueError, KeyError):
+        return None  # "February 30" and the like: not a date
+    return None
+
+
+_NOT_A_WEEKDAY = ("palm", "easter", "bloody", "black", "good", "holy", "ash", "super", "maundy", "cyber", "orthodox")
+
+
+def _resolve_weekday(m: re.Match[str], text: str, published: date, future_cue: bool) -> DateMention | None:
+    before = text[max(0, m.start() - 12):m.start()].split()
+    if before and before[-1].lower() in _NOT_A_WEEKDAY:
+        return None  # "Palm Sunday", "Good Friday": a name, not a date
+    target = WEEKDAYS[m.group("weekday").lower()]
+    phrase = m.group(0).lower()
+    back = (published.weekday() - target) % 7
+    if "next" in phrase.split() or (future_cue and back != 0):
+        d = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+    elif "last" in phrase.split() and back == 0:
+        d = published - timedelta(days=7)
+    else:
+        d = published - timedelta(days=back)  # the same weekday as publication is that very day
+    return _mention(m, text, d, d, "day", "weekday", published)
+
+
+def _anchor(previous: DateMention | None, published: date) -> tuple[date, date, str]:
+    if previous is None:
+        return published, published, "day"
+    return previous.date_from, previous.date_to, previous.precision
+
+
+def _resolve_relative_days(m: re.Match[str], text: str, published: date, previous: DateMention | None) -> DateMention:
+    n = NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    unit = m.group("unit").lower()
+    days = n * (7 if unit.startswith("week") else 1)
+    direction = m.group("dir").lower()
+    if direction == "ago":
+        d = published - timedelta(days=days)
+        return _mention(m, text, d, d, "day" if days < 7 else "week", "publication", published)
+    base, _, precision = _anchor(previous, published)
+    d = base + timedelta(days=days if direction in ("later", "after") else -days)
+    return _mention(m, text, d, d, precision, "relative", published)
+
+
+def _resolve_named(m: re.Match[str], text: str, published: date, previous: DateMention | None) -> DateMention:
+    rel = " ".join(m.group("rel").lower().split())
+    pub = published
+    monday = pub - timedelta(days=pub.weekday())
+    if rel.endswith(("yesterday", "last night")):
+        d = pub - timedelta(days=1)
+        return _mention(m, text, d, d, "day", "publication", pub)
+    if rel.endswith(("today", "tonight")):
+        return _mention(m, text, pub, pub, "day", "publication", pub)
+    if rel == "overnight" or rel.endswith("overnight"):
+        # The night before the statement's day when the sentence gives one, else before publication.
+        anchor = _statement_day(text, m.end(), pub)
+        return _mention(m, text, anchor - timedelta(days=1), anchor, "day", "relative", pub)
+    if rel.startswith(("the same", "the night before", "the previous", "the following", "the next")) \
+            or rel in ("the day before", "the day after"):
+        base_from, base_to, precision = _anchor(previous, pub)
+        shift = -1 if ("previous" in rel or "before" in rel) else (1 if ("following" in rel or "next" in rel
+                                                                         or "after" in rel) else 0)
+        unit = 7 if rel.endswith("week") else 1
+        return _mention(m, text, base_from + timedelta(days=shift * unit), base_to + timedelta(days=shift * unit),
+                        precision, "relative", pub)
+    if rel in ("this week", "earlier this week", "later this week"):
+        return _mention(m, text, monday, pub, "week", "publication", pub)
+    if rel in ("last week", "earlier last week"):
+        return _mention(m, text, monday - timedelta(days=7), monday - timedelta(days=1), "week", "publication", pub)
+    if rel == "next week":
+        return _mention(m, text, monday + timedelta(days=7), monday + timedelta(days=13), "week", "publication", pub)
+    if rel in ("this weekend", "last weekend"):
+        past = rel.startswith("last") or pub.weekday() < 5
+        saturday = monday - timedelta(days=2) if past else monday + timedelta(days=5)
+        return _mention(m, text, saturday, saturday + timedelta(days=1), "week", "publication", pub)
+    if rel == "next weekend":
+        saturday = monday + timedelta(days=5)
+        return _mention(m, text, saturday, saturday + timedelta(days=1), "week", "publication", pub)
+    if rel.endswith("month"):
+        first = pub.replace(day=1)
+        if "last" in rel:
+            last_end = first - timedelta(days=1)
+            return _mention(m, text, last_end.replace(day=1), last_end, "month", "publication", pub)
+        if "next" in rel:
+            nxt = (first + timedelta(days=32)).replace(day=1)
+            return _mention(m, text, nxt, (nxt + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month",
+                            "publication", pub)
+        return _mention(m, text, first, pub, "month", "publication", pub)
+    if rel.endswith("year"):
+        if "last" in rel:
+            return _mention(m, text, date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year", "publication", pub)
+        if "next" in rel:
+            return _mention(m, text, date(pub.year + 1, 1, 1), date(pub.year + 1, 12, 31), "year", "publication", pub)
+        return _mention(m, text, date(pub.year, 1, 1), pub, "year", "publication", pub)
+    return _mention(m, text, pub, pub, "day", "publication", pub)
+
+
+def _statement_day(text: str, position: int, published: date) -> date:
+    """The day a statement in the rest of the sentence was made: "..., the army said on Wednesday"."""
+    end = text.find(".", position)
+    rest = text[position:end if end >= 0 else len(text)]
+    m = _PATTERNS[4][1].search(rest)
+    said = _resolve_weekday(m, rest, published, future_cue=False) if m else None
+    return said.date_from if said else published
+
+
+def lower_precision(mention: DateMention) -> DateMention:
+    """The same range, one step less precise: a date a sentence inherits from its paragraph."""
+    order = ("day", "week", "month", "year")
+    i = min(order.index(mention.precision) + 1, len(order) - 1)
+    return replace(mention, precision=order[i], relation="inherited")
+
+
+def publication_week(published: date) -> tuple[date, date]:
+    """The most an undated past event can be pinned to: the week up to publication."""
+    return published - timedelta(days=6), published

@@ -1,0 +1,138 @@
+"""Turning what users bring (bytes of .txt, .md, .html files) into report text, with clear refusals.
+
+Examples
+--------
+>>> html_to_text("<p>Clashes in <b>Kabul</b></p><script>alert(1)</script>")
+'Clashes in Kabul'
+>>> split_header("Title: Talks\\nPublished: 2025-10-28\\n\\nBody")[0]
+{'title': 'Talks', 'published': '2025-10-28'}
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+
+from geo.errors import InputError
+
+MAX_BYTES = 5_000_000
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre figcaption "
+    "dd dt".split())
+_SKIPPED_TAGS = frozenset(
+    "script style noscript template svg head iframe object embed canvas math".split())
+_HEADER = re.compile(r"^(?P<key>title|published|date|url|source)\s*:\s*(?P<value>.*)$", re.I)
+
+
+def decode(data: bytes, *, name: str = "the file") -> str:
+    """Decode a text file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Raises
+    ------
+    InputError
+        For an empty file, a file over :data:`MAX_BYTES`, or one that is binary.
+    """
+    if not data:
+        raise InputError(f"{name} is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB: split it")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    sample = data[:8192]
+    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05:
+        raise InputError(f"{name} looks binary, not like text (is it a PDF, an image or a Word file?)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")  # the usual encoding of text that is not UTF-8
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8") from exc
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS and self.skipping:
+            self.skipping -= 1
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page: scripts, styles and markup dropped, blocks kept as lines."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def html_title(html: str) -> str | None:
+    parser = _TextExtractor()
+    parser.feed(html)
+    title = " ".join("".join(parser.title).split())
+    return title or None
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or bool(re.search(r"<(?:p|div|body|article)[\s>]", head))
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """A leading ``Title:``/``Published:``/``URL:`` block (the sample reports' header) and the body after it."""
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and i < 10:
+        m = _HEADER.match(lines[i].strip())
+        if not m:
+            break
+        key = m.group("key").lower()
+        meta[{"date": "published", "source": "url"}.get(key, key)] = m.group("value").strip()
+        i += 1
+    if not meta or (i < len(lines) and lines[i].strip()):
+        return {}, text  # no header, or a "Title:" line that is part of the text
+    body = "\n".join(lines[i + 1:])
+    return {k: v for k, v in meta.items() if v}, body
+
+
+def to_report_text(data: bytes, *, name: str = "the file") -> tuple[dict[str, str], str]:
+    """Bytes of a .txt, .md or .html file -> (metadata, plain text). Raises :class:`InputError`."""
+    text = decode(data, name=name)
+    meta: dict[str, str] = {}
+    if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        title = html_title(text)
+        text = html_to_text(text)
+        if title:
+            meta["title"] = title
+    header, body = split_header(text)
+    meta.update(header)
+    if not body.strip():
+        raise InputError(f"{name} has no text to read")
+    return meta, body

@@ -1,0 +1,105 @@
+"""Word lists the reader decides with: demonyms, common words, titles, organisation and place-type words.
+
+Short closed lists live here as code; long open ones are files in ``assets/`` (each with its source).
+Every list is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+from geo.text import normalise
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar "
+    "apr jun jul aug sep sept oct nov dec".split())
+WEEKDAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+#: Words that make the capitalised name after them a person: "President Ghani", "Gen. Asim Munir".
+PERSON_TITLES = frozenset(
+    "mr mrs ms dr president minister premier general gen lieutenant lt colonel col major maj captain capt "
+    "commander cmdr brigadier sergeant sgt chief governor gov senator sen rep representative ambassador "
+    "spokesman spokeswoman spokesperson secretary king queen prince princess sheikh sheik mullah maulana "
+    "imam pope judge justice mayor envoy emir sultan lord lady sir saint st prof professor father "
+    "chairman chairwoman leader commissioner inspector officer deputy adviser advisor".split())
+
+#: Words that make a capitalised run an organisation: the place inside it is named, not located.
+ORGANISATION_WORDS = frozenset(
+    "army navy air force forces police ministry ministries department office corps party movement front "
+    "league union council committee commission assembly parliament senate congress court university "
+    "college school institute academy bank airways airlines airline company corporation group times post "
+    "herald tribune journal news press agency daily telegraph guardian express gazette television tv "
+    "radio network foundation society association federation authority board club fc united city_council "
+    "brigade battalion regiment division command guard guards rangers scouts frontier taliban tehreek "
+    "tehrik jamaat lashkar jaish state_department government administration cabinet embassy consulate "
+    "mission observatory organization organisation network fund program programme initiative".split())
+
+#: Words after a name that say what kind of place it is: "Paktika province", "Chaman border crossing".
+DIVISION_WORDS = frozenset(
+    "province provinces district districts state states region regions governorate governorates oblast "
+    "county counties department prefecture territory territories agency agencies division tehsil "
+    "municipality valley".split())
+SETTLEMENT_WORDS = frozenset(
+    "city town village villages township camp suburb neighbourhood neighborhood".split())
+FACILITY_WORDS = frozenset(
+    "airport crossing border bridge base camp square street road highway market mosque prison hospital "
+    "checkpoint port harbour harbor dam station barracks compound airfield airbase fort".split())
+
+#: Lower-case words allowed inside a multi-word place name: "Dera Ismail Khan", "Rio de Janeiro".
+NAME_CONNECTORS = frozenset(
+    "de del della di da do dos das du des la le les el al ad ash as at az ul ur an en of the upon on sur "
+    "am im e i y bin ibn abu bou".split())
+
+#: Words that never belong to a name: a capitalised one starts a sentence, it does not extend a name.
+FUNCTION_WORDS = frozenset(
+    "in at on from to near across into inside outside around with by for of off over under along the a an "
+    "and but or nor as after before since during while when whenever where if although though because yet "
+    "then meanwhile however also last this that these those it its his her their our we they he she i "
+    "there here some many both all each every no not only even just about against between among within "
+    "without toward towards through throughout via like unlike despite amid amidst beyond".split())
+
+#: Capitalised words that are never place names on their own, whatever some gazetteer row says.
+NEVER_PLACES = frozenset(
+    "the a an and or but he she it they we you i his her its their our this that these those there here "
+    "mr mrs ms dr president minister general police army government official officials reuters ap afp god "
+    "allah islam muslim muslims christian christians jewish jews sunni shia shiite taliban north south "
+    "east west northern southern eastern western central upper lower new old greater saint st san santa "
+    "said says told asked added also however meanwhile after before during since while when where what "
+    "who why how all both each every some many most several no not january february march april may june "
+    "july august september october november december monday tuesday wednesday thursday friday saturday "
+    "sunday today yesterday un eu nato isis isil is al qaeda hamas hezbollah ttp bla ispr covid "
+    "university college hospital street road river lake mount island bay gulf sea ocean human rights "
+    "security defence defense interior foreign affairs".split())
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Normalised demonym or adjective -> ISO alpha-2 ("afghan" -> "AF"); empty code for regions."""
+    path = ASSETS / "demonyms.csv"
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            word = normalise(row.get("word") or "")
+            if word:
+                out.setdefault(word, (row.get("country_code") or "").strip().upper())
+    return out
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Lower-case English words that are also gazetteer names ("police", "mobile", "reading").
+
+    A capitalised one at the start of a sentence is taken for the word, not the place.
+    """
+    path = ASSETS / "common_words.txt"
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))

@@ -1,0 +1,90 @@
+"""Paragraphs, sentences, clauses and word tokens, all with character offsets into the report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.text import normalise
+
+# A sentence ends at . ! ? (and closing quotes) before whitespace and an upper-case letter or a quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt st no vs etc inc ltd co corp jr sr prof rev gov sen rep jan feb "
+    "mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx est fig al".split())
+# Clauses: a comma or semicolon before a conjunction that starts a new statement.
+_CLAUSE_BREAK = re.compile(r"(?:;|,\s+(?=(?:but|while|whereas|although|though|and then|yet)\b)|"
+                           r"\s+(?=(?:but|whereas)\s))", re.I)
+# Word tokens: letters with inner apostrophes (but not a possessive 's), or dotted initials (U.S.).
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    paragraph: int = 0
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Paragraphs: runs of text between line breaks."""
+    out, n = [], 0
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group(0).strip():
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            out.append(Span(start, m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), n))
+            n += 1
+    return out
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences with their paragraph index. Abbreviations ("Gen.", "Oct.", "U.S.") do not end one."""
+    out: list[Span] = []
+    for para in paragraphs(text):
+        chunk = text[para.start:para.end]
+        start = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            before = chunk[start:m.start()].rsplit(None, 1)
+            last_word = before[-1].rstrip(".!?\"'”’)").lower() if before else ""
+            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            out.append(Span(para.start + start, para.start + m.start(), para.paragraph))
+            start = m.end()
+        if chunk[start:].strip():
+            out.append(Span(para.start + start, para.end, para.paragraph))
+    return out
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """A sentence cut at the conjunctions that start a new statement ("..., but ...", "; ...")."""
+    out, start = [], sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.start() > start:
+            out.append(Span(start, m.start(), sentence.paragraph))
+        start = m.end()
+    if start < sentence.end:
+        out.append(Span(start, sentence.end, sentence.paragraph))
+    return out
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(0), normalise(m.group(0))) for m in _TOKEN.finditer(text)]
