@@ -95,5 +95,5 @@ else:
             tooltip=[alt.Tooltip("period:T", title=period.capitalize()), alt.Tooltip("event_type:N", title="Type"),
                      alt.Tooltip("events:Q", title="Events")],
         ).properties(height=240),
-        use_container_width=True,
+        width="stretch",
     )
