@@ -4,7 +4,8 @@ The chain, first answer wins:
 
 1. a user's override (:meth:`geo.cache.GeocodeCache.set_override`), always ranked first;
 2. the offline gazetteer (provider ``"gazetteer"``);
-3. the geocode cache, for names the gazetteer lacks: earlier online answers and "not found" marks;
+3. the geocode cache, for names the gazetteer lacks: earlier online answers and "not found" marks
+   (a local read, so they serve offline too);
 4. the online provider (:mod:`geo.online`), only when online lookups are enabled; its answer,
    found or not, goes into the cache so the same question is never asked twice.
 
@@ -212,8 +213,12 @@ class Geocoder:
         if override is not None:
             results.append(_from_override(override))
         found = [_from_place(p) for p in self.gazetteer.search(query, country_hint=codes or None, limit=limit)]
-        if not found and override is None and (self.settings.online if online is None else online):
-            found = self._online(query, hints, codes)
+        if not found and override is None:
+            cached = self._cached(query, codes)  # a local read: earlier online answers serve offline too
+            if cached is not None:
+                found = cached
+            elif self.settings.online if online is None else online:
+                found = self._online(query, codes)
         results.extend(found)
         return results[:limit]
 
@@ -230,15 +235,20 @@ class Geocoder:
             return None
         return place
 
-    def _online(self, query: str, hints: str, codes: list[str]) -> list[dict]:
-        provider = self.provider
+    def _provider_name(self) -> str:
+        if self._provider is not None:
+            return self._provider.name
+        return self.settings.geocoder.strip().lower()  # what OnlineProvider will call itself, without building it
+
+    def _cached(self, query: str, codes: list[str]) -> list[dict] | None:
         try:
-            cached = self.cache.get(query, country_hint=codes or None, provider=provider.name)
-        except sqlite3.Error as exc:
+            return self.cache.get(query, country_hint=codes or None, provider=self._provider_name())
+        except sqlite3.Error as exc:  # the cache is best effort
             log.warning("geocode cache unavailable: %s", exc)
-            cached = None
-        if cached is not None:
-            return cached
+            return None
+
+    def _online(self, query: str, codes: list[str]) -> list[dict]:
+        provider = self.provider
         found = provider.search(query, country_codes=codes)
         try:
             self.cache.put(query, found, country_hint=codes or None, provider=provider.name)

@@ -57,3 +57,10 @@ MUST_SHOW: tuple[Ref, ...] = (
     Ref("Türkiye", "TR", 39.0, 35.0, True, "GeoNames 298795"),
     Ref("Turkey", "TR", 39.0, 35.0, True, "GeoNames 298795"),
 )
+
+# Points the gazetteer takes from a source other than GeoNames and that sit far from the division's
+# centre; each is a question for the gazetteer's owner, kept visible (as an expected failure) rather than hidden.
+KNOWN_GAPS = {
+    "Khyber Pakhtunkhwa": "the index's point (countrystatecity, 33.71 N 71.27 E) lies near Peshawar, about "
+                          "110 km from the province's centre",
+}

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from reference_places import MUST_SHOW, Ref
+from reference_places import KNOWN_GAPS, MUST_SHOW, Ref
 
 from geo.gazetteer import Gazetteer, km
 from geo.text import normalise
 
 DIVISION_KINDS = {"country", "admin1", "admin2", "region"}
-
-# Points the gazetteer takes from a source other than GeoNames and that sit far from the division's
-# centre; each is a question for the gazetteer's owner, kept visible rather than hidden.
-KNOWN_GAPS = {
-    "Khyber Pakhtunkhwa": "the index's point (countrystatecity, 33.71 N 71.27 E) lies near Peshawar, about "
-                          "110 km from the province's centre",
-}
-
 
 def _best(gazetteer: Gazetteer, name: str, **kwargs):
     found = gazetteer.search(name, limit=5, **kwargs)

@@ -244,6 +244,14 @@ def test_a_repeated_lookup_is_served_from_the_cache_with_no_request(make, server
     assert len(server.arrivals) == 1
 
 
+def test_cached_online_answers_serve_offline_without_a_socket(make, server, monkeypatch, absent):
+    found = make(server, online=True).geocode(GHULAM_KHAN)
+    monkeypatch.setattr(socket, "socket", None)  # any attempt to open one would fail loudly
+    assert make(server, online=False).geocode(GHULAM_KHAN) == found
+    assert make(server, online=True).geocode("ghulam khan", online=False) == found
+    assert len(server.arrivals) == 1
+
+
 def test_a_miss_is_cached_too(make, server, absent):
     geocoder = make(server, online=True)
     assert geocoder.geocode(NOWHERE) == []
