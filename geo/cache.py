@@ -150,7 +150,7 @@ class GeocodeCache:
             "SELECT results, expires FROM answers WHERE query=? AND country=? AND provider=?", key).fetchone())
         if row is None or (row[1] is not None and row[1] < time.time()):
             return None
-        return json.loads(row[0])
+        return _json(row[0])
 
     def put(self, query: str, results: list[dict], *, country_hint: str | Iterable[str] | None = None,
             provider: str) -> None:
@@ -209,7 +209,7 @@ class GeocodeCache:
         """The user's correction for exactly this query and hint, or ``None``."""
         row = self._run(lambda c: c.execute("SELECT place FROM overrides WHERE query=? AND country=?",
                                             (normalise(query), hint_key(country_hint))).fetchone())
-        return None if row is None else json.loads(row[0])
+        return None if row is None else _json(row[0])
 
     def remove_override(self, query: str, *, country_hint: str | Iterable[str] | None = None) -> bool:
         """Drop a correction; ``True`` when there was one."""
@@ -220,9 +220,13 @@ class GeocodeCache:
         """Every correction, oldest first: ``{"query", "country_hint", "place", "created"}``."""
         rows = self._run(lambda c: c.execute(
             "SELECT label, country, place, created FROM overrides ORDER BY created, query").fetchall())
-        return [{"query": label, "country_hint": country or None, "place": json.loads(place),
-                 "created": datetime.fromtimestamp(created, UTC).isoformat(timespec="seconds")}
-                for label, country, place, created in rows]
+        out = []
+        for label, country, text, created in rows:
+            place = _json(text)
+            if place is not None:
+                out.append({"query": label, "country_hint": country or None, "place": place,
+                            "created": datetime.fromtimestamp(created, UTC).isoformat(timespec="seconds")})
+        return out
 
     # -- connection handling --------------------------------------------------------------
     def close(self) -> None:
@@ -240,17 +244,20 @@ class GeocodeCache:
             if self.path == _MEMORY:
                 self._conn = _open(_MEMORY)
                 return
-            reason: Exception
-            try:
-                self._conn = _open(self.path)
-                return
-            except sqlite3.DatabaseError as exc:
-                if _is_locked(exc):
-                    raise
-                reason = exc
-            except OSError as exc:  # the directory cannot be made: nothing to set aside
-                reason = exc
-            if isinstance(reason, sqlite3.DatabaseError) and self._set_aside(reason):
+            reason: Exception = RuntimeError("not opened")
+            for attempt in range(_LOCK_RETRIES + 1):
+                try:
+                    self._conn = _open(self.path)
+                    return
+                except sqlite3.DatabaseError as exc:
+                    reason = exc
+                    if not _is_locked(exc):
+                        break
+                    time.sleep(min(2.0, 0.05 * 2 ** attempt))  # another process is mid-write or mid-setup
+                except (OSError, _SchemaMismatchError) as exc:  # nothing a rename would fix
+                    reason = exc
+                    break
+            if type(reason) is sqlite3.DatabaseError and self._set_aside(reason):
                 try:
                     self._conn = _open(self.path)
                     return
@@ -338,17 +345,30 @@ def _open(path: Path | str) -> sqlite3.Connection:
         version = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if version is None:
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        elif version[0] != str(SCHEMA_VERSION):
-            raise sqlite3.DatabaseError(f"schema version {version[0]}, expected {SCHEMA_VERSION}")
+        elif version[0] != str(SCHEMA_VERSION):  # a newer program's file: leave it (and its overrides) alone
+            raise _SchemaMismatchError(f"written with cache schema {version[0]}; this program reads {SCHEMA_VERSION}")
     except BaseException:
         conn.close()
         raise
     return conn
 
 
+class _SchemaMismatchError(Exception):
+    """The file is a sound cache of another schema version."""
+
+
 def _is_locked(exc: sqlite3.DatabaseError) -> bool:
     text = str(exc).lower()
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _json(text: str) -> Any:
+    """A stored value; ``None`` for one that was edited into something unreadable (treated as absent)."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        log.warning("geocode cache holds an unreadable value; ignoring it")
+        return None
 
 
 def _checked_place(query: str, place: dict) -> dict[str, Any]:

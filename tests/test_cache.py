@@ -245,3 +245,41 @@ def test_an_unusable_location_falls_back_to_memory(tmp_path, caplog):
     cache.put("Kabul", [KABUL], provider="p")
     assert cache.get("Kabul", provider="p") == [KABUL]
     assert blocker.read_text().startswith("a file")  # nothing of the user's was touched
+
+
+def test_a_writer_holding_the_lock_is_waited_for_not_failed(cache_path):
+    cache = GeocodeCache(cache_path)
+    other = sqlite3.connect(cache_path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another process mid-write
+    other.execute("INSERT INTO meta VALUES ('other', 'writer')")
+    release = threading.Timer(1.0, other.execute, args=("COMMIT",))
+    release.start()
+    cache.put("Kabul", [KABUL], provider="p")  # raises "database is locked" without busy handling
+    release.join()
+    other.close()
+    assert cache.get("Kabul", provider="p") == [KABUL]
+
+
+def test_a_cache_from_a_newer_schema_is_left_alone(cache_path, caplog):
+    GeocodeCache(cache_path).set_override("Kurram", place={"latitude": 33.7, "longitude": 70.2})
+    with sqlite3.connect(cache_path) as raw:
+        raw.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    before = cache_path.read_bytes()
+    with caplog.at_level(logging.WARNING, logger="geo.cache"):
+        cache = GeocodeCache(cache_path)
+    assert any("in memory" in r.getMessage() for r in caplog.records)
+    cache.put("Kabul", [KABUL], provider="p")
+    assert cache.get("Kabul", provider="p") == [KABUL]
+    assert _set_aside(cache_path) == []
+    assert cache_path.read_bytes() == before  # the user's overrides are still in it
+
+
+def test_an_unreadable_stored_value_counts_as_absent(cache, cache_path):
+    cache.put("Kabul", [KABUL], provider="p")
+    cache.set_override("Kurram", place={"latitude": 33.7, "longitude": 70.2})
+    with sqlite3.connect(cache_path) as raw:
+        raw.execute("UPDATE answers SET results='{broken'")
+        raw.execute("UPDATE overrides SET place='[unfinished'")
+    assert cache.get("Kabul", provider="p") is None
+    assert cache.get_override("Kurram") is None
+    assert cache.overrides() == []
