@@ -112,8 +112,8 @@ def _from_override(place: dict) -> dict:
     out = {key: place.get(key) for key in RESULT_KEYS}
     out.update(provider=OVERRIDE, source=f"user correction{'; ' + place['source'] if place.get('source') else ''}",
                geonameid=place.get("geonameid"))
-    out["precision"] = out["precision"] or "place"
     out["kind"] = out["kind"] or "place"
+    out["precision"] = out["precision"] or (out["kind"] if out["kind"] in ("country", "admin1", "admin2") else "place")
     return out
 
 
@@ -228,7 +228,7 @@ class Geocoder:
             place = self.cache.get_override(query, country_hint=codes or None)
             if place is None and hints:
                 place = self.cache.get_override(query)
-                if place is not None and place.get("country_code") and place["country_code"].upper() not in codes:
+                if place is not None and place.get("country_code") and str(place["country_code"]).upper() not in codes:
                     place = None
         except sqlite3.Error as exc:  # the cache is best effort; a lookup still answers without it
             log.warning("geocode cache unavailable for overrides: %s", exc)

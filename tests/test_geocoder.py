@@ -146,6 +146,7 @@ def test_an_override_comes_first_until_removed(make):
     assert after[0]["provider"] == "override"
     assert (after[0]["latitude"], after[0]["longitude"]) == (33.8, 70.1)
     assert after[0]["source"] == "user correction; field report"
+    assert (after[0]["kind"], after[0]["precision"]) == ("admin2", "admin2")
     assert after[1:] == before[: len(after) - 1]  # the gazetteer's candidates follow
     assert geocoder.cache.remove_override("Kurram")
     assert geocoder.geocode("Kurram") == before
