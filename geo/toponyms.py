@@ -123,9 +123,9 @@ class ToponymFinder:
                     not (t.capitalised or t.is_upper) and t.key not in lexicon.NAME_CONNECTORS for t in span):
                 continue
             key = " ".join(t.key for t in span)
-            if key in self.demonyms and width <= 2:
+            if (key in self.demonyms or key in lexicon.REGION_ADJECTIVES) and width <= 2:
                 return Mention(first.start, last.end, text[first.start:last.end], key,
-                               self._country_ids(self.demonyms[key]), form="demonym"), width
+                               self._demonym_ids(key), form="demonym"), width
             if not self.gaz.has_key(key):
                 continue
             reason = self._rejection(text, toks, i, width, key, starts, dateline_end)
@@ -138,9 +138,15 @@ class ToponymFinder:
             return mention, width
         return None
 
-    def _country_ids(self, code: str) -> tuple[int, ...]:
+    def _demonym_ids(self, key: str) -> tuple[int, ...]:
+        """The country of a demonym ("Afghan"), or the region of a regional adjective ("European")."""
+        code = self.demonyms.get(key)
         country = self.gaz.country(code) if code else None
-        return (country.id,) if country else ()
+        if country:
+            return (country.id,)
+        region = lexicon.REGION_ADJECTIVES.get(key)
+        ids = [i for i in self.gaz.ids(region) if self.gaz.kind(i) in ("region", "admin1")] if region else []
+        return tuple(sorted(ids, key=self.gaz.importance, reverse=True)[:1])
 
     def _rejection(self, text: str, toks: list[Token], i: int, width: int, key: str, starts: set[int],
                    dateline_end: int) -> str | None:
@@ -265,12 +271,12 @@ class ToponymFinder:
         for m in sorted(mentions, key=lambda m: m.qualifies is None):
             if m.form == "name":
                 self._choose(m, mentions, countries, anchors=[])
-        anchors = [(m, self.gaz.point(m.place)) for m in mentions
-                   if m.place is not None and m.form == "name" and self.gaz.kind(m.place) != "country"
-                   and (len(m.candidates) == 1 or m.margin >= 2.0)]
+        settled = {m.place for m in mentions if m.place is not None and m.form == "name"
+                   and self.gaz.kind(m.place) != "country" and (len(m.candidates) == 1 or m.margin >= 2.0)}
+        anchors = sorted(settled)[:200]  # enough to place a report; bounded so a huge text stays linear
         for m in mentions:
             if m.form == "name" and len(m.candidates) > 1:
-                self._choose(m, mentions, countries, anchors=[p for a, p in anchors if a is not m])
+                self._choose(m, mentions, countries, anchors=[a for a in anchors if a != m.place])
         for m in mentions:
             if m.form == "demonym" and m.candidates:
                 m.place = m.candidates[0]
@@ -302,16 +308,13 @@ class ToponymFinder:
                 weight[next(iter(codes))] += 1.0
         return weight
 
-    def _choose(self, m: Mention, mentions: list[Mention], countries: Counter[str],
-                anchors: list[tuple[float, float]]) -> None:
+    def _choose(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int]) -> None:
         qual = mentions[m.qualifier] if m.qualifier is not None else None
         qual_place = qual.place if qual is not None else None
-        scores = {}
+        scores = self.gaz.base_scores(m.candidates, m.key)
         for i in m.candidates:
-            s = self.gaz.importance(i)
+            s = scores[i]
             kind, cc = self.gaz.kind(i), self.gaz.country_of(i)
-            if self.gaz.primary_key(i) == m.key:
-                s += 0.5
             s += min(3.0, 1.5 * countries.get(cc, 0.0))
             if qual_place is not None:
                 s += self._qualifier_bonus(i, qual_place)
@@ -322,14 +325,21 @@ class ToponymFinder:
             if m.dateline:
                 s += 1.0 if kind == "place" else 0.0
             if anchors:
-                lat, lon = self.gaz.point(i)
-                nearest = min(km(lat, lon, a, b) for a, b in anchors)
-                s += 2.5 if nearest < 50 else 1.5 if nearest < 200 else 0.5 if nearest < 600 else 0.0
+                s += self._closeness(i, anchors)
             scores[i] = s
-        _promote_seats(self.gaz, scores)
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         m.place = ranked[0] if ranked else None
         m.margin = scores[ranked[0]] - scores[ranked[1]] if len(ranked) > 1 else 10.0
+
+    def _closeness(self, i: int, anchors: list[int]) -> float:
+        """How well a candidate sits with the report's settled places: near them, or containing them."""
+        kind = self.gaz.kind(i)
+        if kind in ("country", "admin1", "admin2", "region"):
+            inside = sum(1 for a in anchors if _contains(self.gaz, i, a))
+            return min(2.5, 1.0 * inside)
+        lat, lon = self.gaz.point(i)
+        nearest = min(km(lat, lon, *self.gaz.point(a)) for a in anchors)
+        return 2.5 if nearest < 50 else 1.5 if nearest < 200 else 0.5 if nearest < 600 else 0.0
 
     def _qualifier_bonus(self, i: int, qualifier: int) -> float:
         if i == qualifier:
@@ -344,16 +354,6 @@ class ToponymFinder:
         if (q_kind == "admin1" and a1 == q_a1) or (q_kind == "admin2" and a2 == q_a2):
             return 9.0
         return 3.0
-
-
-def _promote_seats(gaz: Gazetteer, scores: dict[int, float]) -> None:
-    """A city named like the division it lies in is what a bare name means ("Kandahar")."""
-    for d in [i for i in scores if gaz.kind(i) in ("admin1", "admin2")]:
-        a1, a2 = gaz.admin_ids(d)
-        sid = a1 if gaz.kind(d) == "admin1" else a2
-        for p in scores:
-            if gaz.kind(p) == "place" and sid in gaz.admin_ids(p):
-                scores[p] = max(scores[p], scores[d] + 0.1)
 
 
 def _sentence_starts(toks: list[Token], sents: list[Span]) -> set[int]:
