@@ -102,8 +102,13 @@ def _type_key(event_type: str) -> str:
     return "f_type_" + "".join(ch if ch.isalnum() else "_" for ch in event_type.lower())
 
 
+_LIST_PARAMS = ("event_types", "sub_event_types", "countries", "origins")
+
+
 def _url_filter() -> EventFilter:
-    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    """The filter in the page's URL: list fields with every value given, the others with their last."""
+    params = {name: st.query_params.get_all(name) if name in _LIST_PARAMS else st.query_params.get(name)
+              for name in st.query_params}
     return EventFilter.from_query_params(params)
 
 

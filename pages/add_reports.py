@@ -1,5 +1,6 @@
 """Add reports: paste or upload, preview the places and events found (evidence highlighted), then save."""
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,17 @@ if not require_editor("Adding reports"):
 def preview(text: str, published: date, title: str | None, url: str | None):
     """Read one report (cached: a rerun does not read it again)."""
     return read_report(Report(text=text, published=published, title=title, url=url))
+
+
+PLACE_COLUMNS = {
+    "name": "Mention", "role": "Role", "resolved_name": "Resolved to", "country_code": "Country",
+    "precision": "Precision", "latitude": st.column_config.NumberColumn("Lat", format="%.4f"),
+    "longitude": st.column_config.NumberColumn("Lon", format="%.4f"), "why": "Why",
+}
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 paste_tab, upload_tab = st.tabs([":material/edit_note: Paste text", ":material/upload_file: Upload files"])
@@ -77,18 +89,15 @@ if progress:
 for reading in readings:
     report = reading.report
     with st.container(border=True):
-        st.markdown(f"**{report.title or 'Pasted report'}** · published {report.published:%d %b %Y}")
-        st.caption(f"{len(reading.events)} events, {len(reading.places)} place mentions")
+        st.html(f"<b>{html.escape(report.title or 'Pasted report')}</b> · published {report.published:%d %b %Y}"
+                f'<div class="cm-muted">{plural(len(reading.events), "event")}, '
+                f'{plural(len(reading.places), "place mention")}</div>')
         for event in reading.events:
             st.html(f'<div>{event_summary_html(event.as_dict())}</div>'
                     f'<div class="cm-evidence">{highlight_evidence(event.as_dict())}</div>')
         if reading.places:
             places = pd.DataFrame([p.as_dict() for p in reading.places])
-            st.dataframe(places.reindex(columns=["name", "role", "resolved_name", "country_code", "precision",
-                                                 "latitude", "longitude", "why"]),
-                         hide_index=True, column_config={"name": "Mention", "role": "Role",
-                                                         "resolved_name": "Resolved to", "country_code": "Country",
-                                                         "precision": "Precision", "why": "Why"})
+            st.dataframe(places.reindex(columns=list(PLACE_COLUMNS)), hide_index=True, column_config=PLACE_COLUMNS)
         if not reading.events:
             st.caption("No dated event was found in this report.")
 

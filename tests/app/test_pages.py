@@ -121,6 +121,14 @@ def test_query_params_restore_the_filters_on_any_page(seeded_store):
     assert "**2** of 6 events" in app.markdown[0].value
 
 
+def test_a_link_with_a_text_search_opens_with_that_search(seeded_store):
+    app = new_app()
+    app.query_params["q"] = "kabul"
+    app.run()
+    assert app.text_input(key="f_text").value == "kabul"
+    assert table_ids(app) == {"e3-protest"}
+
+
 def test_a_stale_link_with_bad_values_still_opens(seeded_store):
     app = new_app()
     app.query_params.update({"from": "not-a-date", "to": "2031-01-01", "event_types": "Volcanoes", "countries": "ZZ"})
