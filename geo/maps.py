@@ -501,7 +501,7 @@ def event_id_from_popup(text: str | None) -> str | None:
     >>> event_id_from_popup("Battles ... Event 0a1b2c3d4e5f6789")
     '0a1b2c3d4e5f6789'
     """
-    match = re.search(r"Event ([0-9A-Za-z_-]{4,64})\s*$", text or "")
+    match = re.search(r"Event ([0-9A-Za-z_:.-]{1,64})\s*$", text or "")
     return match.group(1) if match else None
 
 
