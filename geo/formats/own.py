@@ -75,6 +75,9 @@ def rows(data: Records) -> Iterator[dict[str, Any]]:
     for record in records:
         fields = record.as_dict() if isinstance(record, Event) else record
         plain = {name: _plain(fields.get(name)) for name in FIELD_NAMES}
+        for name in _INT_FIELDS:  # a frame column with gaps may hold counts as floats (10.0)
+            if isinstance(plain[name], float):
+                plain[name] = int(plain[name])
         yield _export_row(plain)
 
 

@@ -142,9 +142,10 @@ def _table(items: Iterator[dict], *, name: str, published: date | None) -> Itera
 
 
 class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page, one line per block, plus its title, canonical URL and date."""
+    """Visible text of an HTML page, one line per block (spaces of all kinds as one), plus title, URL and date."""
 
-    SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
+    # Never article text: code, styling, the head, and a page's navigation, asides and forms.
+    SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "nav", "aside", "form"})
     BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                         "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"})
 

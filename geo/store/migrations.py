@@ -48,7 +48,11 @@ def _rebuild(conn: Connection, table: sa.Table, new_columns: dict[str, sa.Column
     The steps SQLite documents for any schema change ALTER TABLE cannot make: create the new table
     under another name, copy, drop the old one, rename, create the indexes.
     """
-    staging = table.to_metadata(sa.MetaData(), name=f"{table.name}_v_new")
+    scratch = sa.MetaData()  # the table's copy, with the tables its foreign keys name
+    for other in schema.metadata.sorted_tables:
+        if other is not table:
+            other.to_metadata(scratch)
+    staging = table.to_metadata(scratch, name=f"{table.name}_v_new")
     conn.execute(sa.schema.CreateTable(staging))
     names = [c.name for c in table.columns]
     old = sa.table(table.name, *(sa.column(n) for n in names if n not in new_columns))
