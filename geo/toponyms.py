@@ -14,7 +14,6 @@ then closeness to the report's unambiguous places, then population, kind and cap
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,11 +26,28 @@ _SHARED_HEAD = re.compile(
     r"\b(?P<a>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central)\s+(?:and|&|or)\s+"
     r"(?P<b>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central)\s+"
     r"(?P<head>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-_DATELINE = re.compile(r"\A\s*(?P<places>[A-Z][A-Z'’.\- ]*[A-Z.](?:\s*/\s*[A-Z][A-Z'’.\- ]*[A-Z.])*)"
-                       r"(?P<rest>(?:,\s*[A-Z][\w.'’ -]{1,40}?)?\s*(?:,?\s*\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?"
-                       r"\s*(?:\((?:Reuters|AP|AFP|Xinhua|dpa|ANI|IANS|APP)\)\s*)?)\s*[:\-–—]")
+_DATELINE_HEAD = re.compile(r"[^\W\d_][^,:(\-–—\n]{0,50}?(?=\s*[,:(\-–—])")
+_DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w.'’ -]{1,40}?)?\s*(?:,?\s*\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?"
+                            r"\s*(?:\((?:Reuters|AP|AFP|Xinhua|dpa|ANI|IANS|APP|UPI)\)\s*)?(?=[:\-–—])")
 _NAMED_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>district|neighbourhood|neighborhood|"
                           r"camp|village|town|suburb|quarter|area|township|settlement)\b")
+_NAME = r"(?P<name>(?:[A-Z][\w'’-]+[\s-]+){0,3}[A-Z][\w'’-]+)"
+_UNKNOWN_PLACE_PATTERNS = [
+    # "the Abu Salim district", "the Abu Shouk displacement camp"
+    re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
+               r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement)\b"),
+    # "Barsalogho, a town in Burkina Faso's Centre-Nord region"
+    re.compile(rf"\b{_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?P<kind>town|village|city|district|settlement|"
+               r"hamlet|locality|municipality|suburb|camp)\b"),
+    # "in Enayetpur, in Sirajganj district", "near Walikale"
+    re.compile(rf"\b(?:in|at|near|outside)\s+{_NAME}(?=,\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}[A-Z])"),
+    re.compile(rf"\b(?:near|outside|the (?:town|village|city) of)\s+{_NAME}\b"),
+]
+_NOMINAL = re.compile(
+    r"\b(?:the|that|this)\s+(?:(?:northern|southern|eastern|western|central|besieged|embattled|strategic|border|"
+    r"frontline|key|small|nearby|same|coastal|provincial|state|regional|national)\s+)*"
+    r"(?P<noun>town|city|village|capital|district|province|region|country)(?P<poss>['’]s)?\b(?!\s+(?:of|council|hall)\b)",
+    re.I)
 _CAPITAL_PHRASE = re.compile(r"\b(?:(?:the|a)\s+(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital|"
                              r"(?P<owner>[A-Z][\w ]{2,30}?)['’]s?\s+capital)\b")
 
@@ -56,6 +72,7 @@ class Mention:
     role: str = "other"
     margin: float = 0.0
     near: bool = False  # located near a known place, not at it: an unknown district of a known city
+    reference: bool = False  # names where another place is ("40 km north of X"), or where people came from
     why: list[str] = field(default_factory=list)
 
 
@@ -88,11 +105,12 @@ class ToponymFinder:
         dateline_end = _dateline_end(text)
         mentions = self._shared_heads(text)
         taken = [(m.start, m.end) for m in mentions]
+        reach = _reach(text, toks)
         i = 0
         while i < len(toks):
             found = None
             if not any(s <= toks[i].start < e for s, e in taken):
-                found = self._match_at(text, toks, i, starts, dateline_end)
+                found = self._match_at(text, toks, i, starts, dateline_end, reach)
             if found is None:
                 i += 1
                 continue
@@ -100,42 +118,60 @@ class ToponymFinder:
             mentions.append(mention)
             i += width
         mentions.extend(self._capital_phrases(text, mentions))
-        mentions.extend(self._unknown_named_places(text, mentions))
+        mentions.extend(self._unknown_named_places(text, mentions, dateline_end))
+        mentions.extend(self._nominal_references(text, mentions))
         mentions.sort(key=lambda m: (m.start, -m.end))
         for m in mentions:
             m.dateline = m.start < dateline_end
+            if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")):
+                m.embedded = True  # "pro-European Union demonstrators": an adjective, not a place
         _link_qualifiers(text, mentions, self.gaz)
+        mark_references(text, mentions)
         if resolve:
             self.resolve(text, mentions)
         return mentions
 
-    def _match_at(self, text: str, toks: list[Token], i: int, starts: set[int],
-                  dateline_end: int) -> tuple[Mention, int] | None:
+    def _match_at(self, text: str, toks: list[Token], i: int, starts: set[int], dateline_end: int,
+                  reach: list[int]) -> tuple[Mention, int] | None:
+        """The longest place name starting at token ``i``: exact first, then a spelling variant.
+
+        ``reach[i]`` is how many tokens from ``i`` can form one name (capitalised or connectors, joined by
+        a space, hyphen or apostrophe): no n-gram beyond it is ever tried.
+        """
         first = toks[i]
         if not (first.capitalised or first.is_upper) or first.text[0].isdigit():
             return None
-        for width in range(min(self.max_words, len(toks) - i), 0, -1):
+        longest = min(self.max_words, reach[i])
+        for width in range(longest, 0, -1):
             span = toks[i:i + width]
-            if not _joinable(text, span):
-                continue
             last = span[-1]
-            if not (last.capitalised or last.is_upper) or any(
-                    not (t.capitalised or t.is_upper) and t.key not in lexicon.NAME_CONNECTORS for t in span):
+            if not (last.capitalised or last.is_upper):
                 continue
             key = " ".join(t.key for t in span)
             if (key in self.demonyms or key in lexicon.REGION_ADJECTIVES) and width <= 2:
                 return Mention(first.start, last.end, text[first.start:last.end], key,
                                self._demonym_ids(key), form="demonym"), width
-            if not self.gaz.has_key(key):
+            ids = self.gaz.ids(key)
+            variant = False
+            if not ids and width >= 2 and key not in self.common:
+                ids, variant = self.gaz.loose_ids(key), True  # "Ras al-Ain" for Ra's al 'Ayn
+            if not ids:
                 continue
-            reason = self._rejection(text, toks, i, width, key, starts, dateline_end)
+            reason = self._rejection(text, toks, i, width, key, starts, dateline_end, ids)
             if reason == "skip":
                 return None
             if reason:
                 continue
-            mention = Mention(first.start, last.end, text[first.start:last.end], key, self.gaz.ids(key))
+            mention = Mention(first.start, last.end, text[first.start:last.end], key, ids,
+                              why=["spelling variant"] if variant else [])
             self._describe(text, toks, i + width, mention)
             return mention, width
+        if len(first.key) >= 5 and first.key not in self.common and first.key not in lexicon.NEVER_PLACES:
+            ids = self.gaz.loose_ids(first.key)
+            if ids and self._rejection(text, toks, i, 1, first.key, starts, dateline_end, ids) is None:
+                mention = Mention(first.start, first.end, first.text, first.key, ids, why=["spelling variant"])
+                self._describe(text, toks, i + 1, mention)
+                return mention, 1
         return None
 
     def _demonym_ids(self, key: str) -> tuple[int, ...]:
@@ -149,10 +185,9 @@ class ToponymFinder:
         return tuple(sorted(ids, key=self.gaz.importance, reverse=True)[:1])
 
     def _rejection(self, text: str, toks: list[Token], i: int, width: int, key: str, starts: set[int],
-                   dateline_end: int) -> str | None:
+                   dateline_end: int, ids: tuple[int, ...]) -> str | None:
         """Why the name at ``toks[i:i+width]`` is not a place here: None (it is), "skip" or "shorter"."""
         first, last = toks[i], toks[i + width - 1]
-        ids = self.gaz.ids(key)
         best = max((self.gaz.importance(j) for j in ids), default=0.0)
         is_country = any(self.gaz.kind(j) == "country" for j in ids)
         if width == 1:
@@ -243,27 +278,43 @@ class ToponymFinder:
                                place=capital.id, why=[f"capital of {code}"]))
         return out
 
-    def _unknown_named_places(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"the Abu Salim district": a name the gazetteer lacks, that the text says is a place.
+    def _unknown_named_places(self, text: str, mentions: list[Mention], dateline_end: int) -> list[Mention]:
+        """Names the gazetteer lacks that the text says are places: "the Abu Salim district",
+        "Barsalogho, a town in ...", "in Enayetpur, in Sirajganj district", "near Walikale".
 
-        It is located by its context (see :meth:`resolve`), at lower precision.
+        They are located by the place that qualifies them, else by their context (see :meth:`resolve`),
+        at lower precision.
         """
-        out = []
-        for m in _NAMED_PLACE.finditer(text):
-            start = m.start("name")
-            end = start + len(m.group("name").rstrip())
-            words = m.group("name").split()
-            if words[0].lower() in lexicon.FUNCTION_WORDS or any(x.start < end and start < x.end for x in mentions):
-                continue
-            if any(w.lower() in lexicon.NEVER_PLACES or w.lower() in self.demonyms for w in words):
-                continue
-            kind = m.group("kind").lower()
-            hint = "division" if kind in lexicon.DIVISION_WORDS else "settlement"
-            out.append(Mention(start, end, text[start:end], " ".join(t.key for t in tokens(text[start:end])), (),
-                               hint=hint, why=[f"unknown {kind}, located by its context"]))
+        out: list[Mention] = []
+        for pattern in _UNKNOWN_PLACE_PATTERNS:
+            for m in pattern.finditer(text):
+                start = m.start("name")
+                end = start + len(m.group("name").rstrip())
+                if start < dateline_end or any(x.start < end and start < x.end for x in [*mentions, *out]):
+                    continue
+                words = [t.key for t in tokens(text[start:end])]
+                if not words or words[0] in lexicon.FUNCTION_WORDS or any(
+                        w in lexicon.NEVER_PLACES or w in self.demonyms or w in lexicon.MONTH_WORDS
+                        or w in lexicon.WEEKDAY_WORDS or w in lexicon.PERSON_TITLES for w in words):
+                    continue
+                kind = (m.groupdict().get("kind") or "place").lower()
+                hint = "division" if kind in lexicon.DIVISION_WORDS else "settlement"
+                out.append(Mention(start, end, text[start:end], " ".join(words), (), hint=hint,
+                                   why=[f"unknown {kind}, located by its context"]))
         return out
 
-    # -- resolving -----------------------------------------------------------------------
+    def _nominal_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"the town", "the city's airport", "the capital": the place the text has just named."""
+        out = []
+        for m in _NOMINAL.finditer(text):
+            start, noun = m.start(), m.group("noun").lower()
+            if any(x.start < m.end() and start < x.end for x in mentions):
+                continue
+            out.append(Mention(start, m.end("noun"), text[start:m.end("noun")], noun, (), form="nominal",
+                               possessive=bool(m.group("poss")), why=[f"refers to the {noun} named before"]))
+        return out
+
+        # -- resolving -----------------------------------------------------------------------
     def resolve(self, text: str, mentions: list[Mention]) -> None:
         """Choose one entry per mention, in two passes: context, then closeness to settled places."""
         countries = self._country_evidence(mentions)
@@ -281,18 +332,48 @@ class ToponymFinder:
             if m.form == "demonym" and m.candidates:
                 m.place = m.candidates[0]
         self._locate_unknown(text, mentions)
+        self._resolve_nominals(text, mentions)
 
     def _locate_unknown(self, text: str, mentions: list[Mention]) -> None:
-        """An unknown named place lies near the last settled place before it in its paragraph."""
-        for n, m in enumerate(mentions):
+        """An unknown named place lies in the place that qualifies it, else near the closest settled
+        place of its sentence, else the last one before it in its paragraph."""
+        for m in mentions:
             if m.candidates or m.place is not None or m.form != "name":
                 continue
+            if m.qualifier is not None and mentions[m.qualifier].place is not None:
+                m.place, m.near = mentions[m.qualifier].place, True
+                continue
             paragraph_start = text.rfind("\n", 0, m.start) + 1
-            context = [x for x in mentions[:n] if x.place is not None and x.start >= paragraph_start
-                       and x.form != "demonym" and self.gaz.kind(x.place) != "country"]
+            sentence_end = text.find(". ", m.end)
+            sentence_end = len(text) if sentence_end < 0 else sentence_end
+            context = [x for x in mentions if x is not m and x.place is not None and paragraph_start <= x.start
+                       and x.start < sentence_end and x.form != "demonym" and self.gaz.kind(x.place) != "country"]
             if context:
-                m.place = context[-1].place
+                m.place = min(context, key=lambda x: abs(x.start - m.start) + (1000 if x.start > m.start else 0)).place
                 m.near = True
+
+    def _resolve_nominals(self, text: str, mentions: list[Mention]) -> None:
+        """"the town" is the last town named before it; "the capital" the last capital, else the capital of
+        the country the report is about."""
+        countries: Counter[str] = Counter(self.gaz.country_of(m.place) for m in mentions
+                                          if m.place is not None and m.form != "nominal")
+        for n, m in enumerate(mentions):
+            if m.form != "nominal" or m.place is not None:
+                continue
+            before = [x for x in mentions[:n] if x.place is not None and x.form != "demonym" and not x.reference
+                      and m.start - x.end < 1500]
+            kinds = {"town": ("place",), "city": ("place",), "village": ("place",), "capital": ("place",),
+                     "district": ("admin2", "place"), "province": ("admin1",), "region": ("admin1", "region"),
+                     "country": ("country",)}[m.key]
+            fitting = [x for x in before if self.gaz.kind(x.place) in kinds]
+            if m.key == "capital":
+                fitting = [x for x in fitting if self.gaz.is_capital(x.place)] or []
+                if not fitting and countries:
+                    capital = self.gaz.capital(countries.most_common(1)[0][0])
+                    m.place = capital.id if capital else None
+                    continue
+            if fitting:
+                m.place = fitting[-1].place
 
     def _country_evidence(self, mentions: list[Mention]) -> Counter[str]:
         weight: Counter[str] = Counter()
@@ -375,13 +456,28 @@ def dateline_span(text: str) -> int:
 
 
 def _dateline_end(text: str) -> int:
-    m = _DATELINE.match(text)
-    return m.end("places") + len(m.group("rest")) if m else 0
+    """Offset of the separator after an all-capitals dateline and its qualifiers, else 0."""
+    lead = len(text) - len(text.lstrip())
+    head = _DATELINE_HEAD.match(text, lead)
+    if head is None or not head.group(0).isupper() or len(head.group(0)) < 3:
+        return 0
+    tail = _DATELINE_TAIL.match(text, head.end())
+    return tail.end() if tail else 0
 
 
-def _joinable(text: str, span: list[Token]) -> bool:
-    """Tokens of one name are separated by a space, a hyphen or an apostrophe, nothing else."""
-    return all(re.fullmatch(r"[ \-'’]|\s?[-–]\s?| ", text[a.end:b.start] or " ") for a, b in itertools.pairwise(span))
+_JOIN = re.compile(r"[ \-'’]|\s?[-–]\s?")
+
+
+def _reach(text: str, toks: list[Token]) -> list[int]:
+    """For each token, how many tokens from it can belong to one name (computed right to left)."""
+    reach = [0] * len(toks)
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if not (t.capitalised or t.is_upper or t.key in lexicon.NAME_CONNECTORS):
+            continue
+        joined = i + 1 < len(toks) and _JOIN.fullmatch(text, t.end, toks[i + 1].start) is not None
+        reach[i] = 1 + (reach[i + 1] if joined else 0)
+    return reach
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -409,20 +505,45 @@ def _contains(gaz: Gazetteer, division: int, place: int) -> bool:
     return km(*gaz.point(division), *gaz.point(place)) <= _DIVISION_RADIUS_KM.get(kind, 100.0)
 
 
+_QUALIFIER_AFTER = re.compile(
+    r"\s*,\s*|\s+in\s+(?:the\s+)?|"
+    r"\s*,\s*(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*|north|south|east|west)\s+){0,3}|"
+    r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|"
+    r"\s+(?:township|district|county|province|region|state|governorate|municipality)\s*,?\s*(?:of|in)\s+(?:the\s+)?")
+_QUALIFIER_BEFORE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}")
+
+
 def _link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """"Tripoli, Libya", "Mir Ali, North Waziristan", "Gwoza in Borno state", "Afghanistan's Paktika"."""
-    for a, m in enumerate(mentions):
-        if m.form != "name":
-            continue
+    """"Tripoli, Libya", "Mir Ali, North Waziristan", "Gwoza in Borno state", "Afghanistan's Paktika",
+    "Kagara, in Nigeria's north-central Niger state", "Wad Madani, the capital of Gezira state"."""
+    names = [m for m in mentions if m.form == "name"]
+    index = {id(m): n for n, m in enumerate(mentions)}
+    for a, m in enumerate(names):
         for b in (a + 1, a - 1):
-            if not 0 <= b < len(mentions) or mentions[b].form != "name":
+            if not 0 <= b < len(names):
                 continue
-            q = mentions[b]
-            if not any(_contains(gaz, j, i) for j in q.candidates for i in m.candidates):
+            q = names[b]
+            if not q.candidates:
+                continue
+            if m.candidates and not any(_contains(gaz, j, i) for j in q.candidates for i in m.candidates):
                 continue  # "Kandahar, Kabul" is a list, not "Tripoli, Libya"
-            gap = text[m.end:q.start] if b > a else text[q.end:m.start]
-            if b > a and (re.fullmatch(r"\s*,\s*", gap) or re.fullmatch(r"\s+in\s+(?:the\s+)?", gap)):
-                if b == a + 1 and m.qualifies is None and (q.qualifier is None):
-                    m.qualifier, q.qualifies = b, a
-            elif b < a and q.possessive and re.fullmatch(r"['’]s?\s+", gap) and m.qualifier is None:
-                m.qualifier, q.qualifies = b, a
+            if m.candidates == () and not any(gaz.kind(j) != "place" for j in q.candidates) and b < a:
+                continue
+            if b > a:
+                if _QUALIFIER_AFTER.fullmatch(text, m.end, q.start) and m.qualifier is None and q.qualifies is None \
+                        and q.qualifier is None:
+                    m.qualifier, q.qualifies = index[id(q)], index[id(m)]
+            elif q.possessive and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start) and m.qualifier is None:
+                m.qualifier, q.qualifies = index[id(q)], index[id(m)]
+
+
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+|"
+    r"\b(?:km|kilometres|kilometers|miles|mi)\b[^,.;]{0,30}\bfrom\s+|\bfrom\s+)(?:the\s+)?$", re.I)
+
+
+def mark_references(text: str, mentions: list[Mention]) -> None:
+    """Places named to locate another ("40 km north of Culiacán", "fled from Quetta") happened nothing."""
+    for m in mentions:
+        if _REFERENCE_BEFORE.search(text, max(0, m.start - 60), m.start):
+            m.reference = True
