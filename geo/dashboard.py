@@ -245,7 +245,7 @@ def clamp_filter(flt: EventFilter, options: FilterOptions) -> EventFilter:
     return EventFilter(**{**flt.__dict__, "date_from": date_from, "date_to": date_to})
 
 
-def table_frame(events: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
+def table_frame(events: pd.DataFrame, *, limit: int | None = None, first: str | None = None) -> pd.DataFrame:
     """The columns the event tables show, newest first.
 
     Parameters
@@ -254,11 +254,25 @@ def table_frame(events: pd.DataFrame, *, limit: int | None = None) -> pd.DataFra
         A frame from :func:`prepare_events`.
     limit : int, optional
         Keep only the newest rows; a browser table of 100k rows helps nobody.
+    first : str, optional
+        An event id to put on top (the marker just clicked), wherever its date puts it.
+
+    Examples
+    --------
+    >>> df = prepare_events(pd.DataFrame({"event_id": ["a", "b", "c"],
+    ...                                   "event_date": ["2025-10-01", "2025-10-03", "2025-10-02"]}))
+    >>> table_frame(df)["event_id"].tolist(), table_frame(df, limit=2, first="a")["event_id"].tolist()
+    (['b', 'c', 'a'], ['a', 'b'])
     """
-    table = events.sort_values(["event_date", "event_id"], ascending=[False, True])
+    # Order on the date alone (stable: the store's order breaks ties), then take the rows shown: sorting
+    # 100k full rows, or by the text ids, costs a good part of a rerun.
+    order = events["event_date"].sort_values(ascending=False, kind="stable", na_position="last").index
+    if first is not None:
+        on_top = events.loc[order, "event_id"].to_numpy() == first
+        order = order[on_top].append(order[~on_top])
     if limit is not None:
-        table = table.head(limit)
-    return table.loc[:, list(TABLE_COLUMNS)].reset_index(drop=True)
+        order = order[:limit]
+    return events.loc[order, list(TABLE_COLUMNS)].reset_index(drop=True)
 
 
 def events_per_day(events: pd.DataFrame, *, max_bars: int = 400) -> pd.DataFrame:

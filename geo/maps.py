@@ -92,6 +92,8 @@ def base_map(assets: OfflineAssets, *, tiles: str | None = OSM_TILES,
             south, north, west, east = south - 1, north + 1, west - 1, east + 1
         fmap.fit_bounds([[south, west], [north, east]], padding=(20, 20))
     fmap.get_root().header.add_child(folium.Element(f"<style>{_POPUP_CSS}</style>"))
+    if tiles is None and assets.basemap:
+        Basemap(assets.basemap).add_to(fmap)
     Legend().add_to(fmap)
     return fmap
 
@@ -103,6 +105,33 @@ def data_bounds(events: pd.DataFrame) -> list[list[float]] | None:
         return None
     return [[float(located["latitude"].min()), float(located["longitude"].min())],
             [float(located["latitude"].max()), float(located["longitude"].max())]]
+
+
+class Basemap(MacroElement):
+    """Country outlines under the markers when there are no tiles (offline): fetched from the app, not drawn
+    into the page, in a pane below the markers, not clickable."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var pane = map.createPane("cm-basemap");
+            pane.style.zIndex = 150;
+            pane.style.pointerEvents = "none";
+            map.getContainer().style.background = "#d7e6f0";
+            map.attributionControl.addAttribution("Borders: Natural Earth");
+            fetch({{ this.url|tojson }}).then(function (answer) { return answer.json(); }).then(function (data) {
+                L.geoJSON(data, {pane: "cm-basemap", interactive: false,
+                                 style: {color: "#a3adb8", weight: 0.8, fillColor: "#f6f4ee", fillOpacity: 1}})
+                 .addTo(map);
+            }).catch(function () {});
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "Basemap"
+        self.url = url
 
 
 class Legend(MacroElement):
@@ -155,7 +184,10 @@ class EventGeoJson(MacroElement):
                 });
             },
             onEachFeature: function (feature, layer) {
-                layer.bindPopup(feature.properties.popup, {maxWidth: 360});
+                // An element, not a string: streamlit-folium reads a clicked popup's innerText.
+                var popup = document.createElement("div");
+                popup.innerHTML = feature.properties.popup;
+                layer.bindPopup(popup, {maxWidth: 360});
                 layer.bindTooltip(feature.properties.tooltip, {sticky: true});
             }
         });
@@ -396,19 +428,22 @@ def aggregate_cells(events: pd.DataFrame, *, max_cells: int = MAX_MARKERS) -> li
                   .sort_values(["cell_y", "cell_x", "n", "location"], ascending=[True, True, False, True])
                   .groupby(["cell_y", "cell_x"]).head(3))
     types_by_cell: dict[tuple[int, int], list[tuple[str, int]]] = {}
-    for row in type_counts.sort_values(["n", "event_type"], ascending=[False, True]).itertuples(index=False):
-        types_by_cell.setdefault((row.cell_y, row.cell_x), []).append((row.event_type, int(row.n)))
+    for cell_y, cell_x, kind, n in type_counts.sort_values(["n", "event_type"], ascending=[False, True]).itertuples(
+            index=False):
+        types_by_cell.setdefault((cell_y, cell_x), []).append((kind, int(n)))
     places_by_cell: dict[tuple[int, int], list[str]] = {}
-    for row in top_places.itertuples(index=False):
-        places_by_cell.setdefault((row.cell_y, row.cell_x), []).append(row.location)
+    for cell_y, cell_x, place, _ in top_places.itertuples(index=False):
+        places_by_cell.setdefault((cell_y, cell_x), []).append(place)
     cells = []
-    for key, row in summary.iterrows():
-        types = types_by_cell.get(key, [])
+    for (cell_y, cell_x), count, latitude, longitude, first, last, fatalities in zip(
+            summary.index, summary["count"], summary["latitude"], summary["longitude"], summary["first"],
+            summary["last"], summary["fatalities"], strict=True):
+        types = types_by_cell.get((cell_y, cell_x), [])
         cells.append({
-            "count": int(row["count"]), "latitude": float(row["latitude"]), "longitude": float(row["longitude"]),
-            "first": row["first"], "last": row["last"], "fatalities": int(row["fatalities"] or 0),
-            "types": types, "main_type": types[0][0] if types else "", "places": places_by_cell.get(key, []),
-            "size_degrees": size,
+            "count": int(count), "latitude": float(latitude), "longitude": float(longitude),
+            "first": first, "last": last, "fatalities": int(fatalities or 0),
+            "types": types, "main_type": types[0][0] if types else "",
+            "places": places_by_cell.get((cell_y, cell_x), []), "size_degrees": size,
         })
     return cells
 

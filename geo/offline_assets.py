@@ -11,6 +11,7 @@ at them. Nothing here is kept in git: ``static/vendor/`` is rebuilt from the pac
 | ``leaflet/leaflet.js``, ``leaflet.css``, ``images/`` | PyPI ``django-js-lib-leaflet`` (Leaflet 1.9.4) |
 | ``leaflet-heat/leaflet_heat.min.js`` | PyPI ``folium`` (its own copy of Leaflet.heat) |
 | ``leaflet.timeline/...``, ``moment/...`` | npm ``leaflet.timeline``, ``moment``: :func:`fetch_npm_assets` |
+| ``basemap/countries.geojson`` | npm ``world-atlas`` (Natural Earth 1:50m), decoded from TopoJSON |
 
 What is not available locally stays on its CDN: an online deployment loses nothing.
 
@@ -42,10 +43,12 @@ STATIC_URL = "../../app/static"
 #: The repository's ``static/`` folder: Streamlit serves the one beside the main script.
 DEFAULT_STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 
-#: npm packages for the time playback: (package@version, file in the tarball, file under vendor/).
+#: npm packages for the time playback and the tile-less basemap: (package@version, file in the tarball,
+#: file under vendor/).
 NPM_ASSETS: tuple[tuple[str, str, str], ...] = (
     ("leaflet.timeline@1.6.0", "package/dist/leaflet.timeline.js", "leaflet.timeline/leaflet.timeline.js"),
     ("moment@2.18.1", "package/min/moment.min.js", "moment/moment.min.js"),
+    ("world-atlas@2.0.2", "package/countries-50m.json", "world-atlas/countries-50m.json"),
 )
 #: folium's names for CDN links, mapped to files under vendor/.
 _JS_BY_NAME = {
@@ -85,6 +88,11 @@ class OfflineAssets:
         return f"{self.url}/{relative_path}"
 
     @property
+    def basemap(self) -> str | None:
+        """The URL of the country outlines drawn when there are no tiles, if they are in place."""
+        return self.link(BASEMAP) if self.has(BASEMAP) else None
+
+    @property
     def playback_offline(self) -> bool:
         """Whether the time playback works without a network."""
         return self.has(_JS_BY_NAME["timeline"]) and self.has(_JS_BY_NAME["moment"])
@@ -120,6 +128,7 @@ def prepare_static_assets(static_dir: Path = DEFAULT_STATIC_DIR) -> OfflineAsset
             shutil.copyfile(source, target)
         except OSError as exc:  # a read-only checkout: the CDNs remain
             log.warning("cannot copy %s to %s: %s", source, target, exc)
+    _build_basemap(vendor)
     return scan_assets(vendor)
 
 
@@ -152,6 +161,7 @@ def fetch_npm_assets(static_dir: Path = DEFAULT_STATIC_DIR, *, timeout: float = 
                 target = vendor / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(extracted.read())
+    _build_basemap(vendor)
     return scan_assets(vendor)
 
 
@@ -191,13 +201,85 @@ def _package_dir(module_name: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+# --- a basemap without tiles ------------------------------------------------------------------------
+
+BASEMAP = "basemap/countries.geojson"
+_WORLD_ATLAS = "world-atlas/countries-50m.json"
+
+
+def topojson_to_geojson(topology: dict, object_name: str = "countries", *, digits: int = 3) -> dict:
+    """Decode one object of a quantised TopoJSON topology (such as npm's ``world-atlas``) into GeoJSON.
+
+    Parameters
+    ----------
+    topology : dict
+        A TopoJSON ``Topology`` with a ``transform`` (delta-encoded, quantised arcs).
+    object_name : str
+        The geometry collection to decode.
+    digits : int
+        Decimals kept in the coordinates (3 is about 100 m: plenty for a background map).
+
+    Examples
+    --------
+    >>> topo = {"transform": {"scale": [1, 1], "translate": [0, 0]}, "arcs": [[[0, 0], [1, 0], [0, 1], [-1, -1]]],
+    ...         "objects": {"countries": {"geometries": [{"type": "Polygon", "arcs": [[0]],
+    ...                                                   "properties": {"name": "Square"}}]}}}
+    >>> topojson_to_geojson(topo)["features"][0]["geometry"]["coordinates"]
+    [[[0, 0], [1, 0], [1, 1], [0, 0]]]
+    """
+    (scale_x, scale_y), (shift_x, shift_y) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([round(x * scale_x + shift_x, digits), round(y * scale_y + shift_y, digits)])
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> list[list[float]]:
+        points: list[list[float]] = []
+        for position, index in enumerate(indices):
+            arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+            points.extend(arc if position == 0 else arc[1:])
+        return points
+
+    features = []
+    for geometry in topology["objects"][object_name]["geometries"]:
+        if geometry["type"] == "Polygon":
+            coordinates = [ring(r) for r in geometry["arcs"]]
+        elif geometry["type"] == "MultiPolygon":
+            coordinates = [[ring(r) for r in polygon] for polygon in geometry["arcs"]]
+        else:
+            continue
+        features.append({"type": "Feature", "properties": {"name": (geometry.get("properties") or {}).get("name")},
+                         "geometry": {"type": geometry["type"], "coordinates": coordinates}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _build_basemap(vendor: Path) -> None:
+    """Turn npm's world-atlas TopoJSON, when fetched, into the GeoJSON the map draws without tiles."""
+    import json
+
+    source, target = vendor / _WORLD_ATLAS, vendor / BASEMAP
+    if target.exists() or not source.exists():
+        return
+    try:
+        countries = topojson_to_geojson(json.loads(source.read_text(encoding="utf-8")))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(countries, separators=(",", ":")), encoding="utf-8")
+    except (OSError, ValueError, KeyError) as exc:
+        log.warning("cannot build the basemap from %s: %s", source, exc)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m geo.offline_assets [--npm] [STATIC_DIR]``: prepare ``static/vendor`` and list it."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m geo.offline_assets", description=main.__doc__)
     parser.add_argument("static_dir", nargs="?", type=Path, default=DEFAULT_STATIC_DIR)
-    parser.add_argument("--npm", action="store_true", help="also fetch the time playback's plugins with npm")
+    parser.add_argument("--npm", action="store_true",
+                        help="also fetch the time playback's plugins and the basemap's outlines with npm")
     args = parser.parse_args(argv)
     assets = prepare_static_assets(args.static_dir)
     if args.npm:
@@ -209,3 +291,4 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+

@@ -23,19 +23,19 @@ if located < len(events):
     summary += f" ({len(events) - located:,} without coordinates are in the table only)"
 st.markdown(summary + ".")
 
-controls = st.columns([1, 1, 4])
+controls = st.columns([1.1, 1.5, 3.4], vertical_alignment="center")
 heat = controls[0].toggle("Heat map", key="map_heat", help="Show where events concentrate instead of markers.")
 playback = controls[1].toggle("Time playback", key="map_playback", help="Play the filtered events day by day.")
 if len(events) > maps.MAX_MARKERS and not heat:
     controls[2].caption(f"More than {maps.MAX_MARKERS:,} events: nearby events are grouped; "
                         "circle size shows how many. Narrow the filters to see single events.")
 
-table = dashboard.table_frame(events, limit=TABLE_ROWS)
-
-# A marker click (the popup's text ends with its event id) selects that event's row in the table.
+# A marker click (the popup's text ends with its event id) selects that event: its row comes first in the
+# table, selected; each click makes a new table widget, so row numbers always refer to the order shown.
 clicked = maps.event_id_from_popup((st.session_state.get(MAP_KEY) or {}).get("last_object_clicked_popup"))
 if clicked and clicked != selection["clicked"]:
     selection.update(clicked=clicked, event_id=clicked, table=selection["table"] + 1, centre=False)
+table = dashboard.table_frame(events, limit=TABLE_ROWS, first=selection["clicked"])
 # A row selected in the table centres the map on that event.
 table_key = f"map_table_{selection['table']}"
 rows = ((st.session_state.get(table_key) or {}).get("selection") or {}).get("rows") or []
@@ -56,11 +56,13 @@ if playback:
     st_folium(playback_map, key="playback_map", height=520, use_container_width=True, returned_objects=[])
 else:
     base = maps.base_map(assets, tiles=map_tiles(), bounds=maps.data_bounds(view.all_events))
-    layer = maps.heat_layer(events, assets) if heat else maps.event_layer(events, selected_id=selection["event_id"])
+    # A table selection rings its marker; a marker click does not redraw the layer, so its popup stays open.
+    ringed = selection["event_id"] if selection["centre"] else None
+    layer = maps.heat_layer(events, assets) if heat else maps.event_layer(events, selected_id=ringed)
     st_folium(base, key=MAP_KEY, feature_group_to_add=layer, height=520, use_container_width=True,
               returned_objects=["last_object_clicked_popup"], center=centre, zoom=8 if centre else None)
 
-default_rows = table.index[table["event_id"] == selection["event_id"]].tolist()[:1]
+default_rows = [0] if selection["clicked"] and table["event_id"].head(1).eq(selection["clicked"]).all() else []
 st.subheader("Events")
 if len(events) > TABLE_ROWS:
     st.caption(f"The newest {TABLE_ROWS:,} of {len(events):,}; the Events page lists and exports them all.")
