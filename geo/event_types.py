@@ -58,8 +58,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
      r"detonated|bombs? exploded", "Remote explosive/landmine/IED"),
     (r"grenades?", "Grenade"),
-    (r"chemical (?:weapons?|attacks?)|chlorine (?:gas|attacks?)|sarin|poison gas|gas attacks?|toxic gas|"
-     r"nerve agents?", "Chemical weapon"),
+    (r"(?:poison |chemical |toxic |chlorine )gas attacks?|chemical (?:weapons?|attacks?)|chlorine (?:gas|attacks?)|"
+     r"sarin|poison gas|gas attacks?|toxic gas|nerve agents?", "Chemical weapon"),
     # Violence against civilians
     (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|lynch(?:ed|ing)|"
      r"killed (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|traders|herders|"
@@ -98,6 +98,8 @@ _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 _REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _GOVERNMENT = re.compile(r"\b(?:army|troops|military|government|soldiers|security forces|police|forces loyal to|"
                          r"armed forces|national guard|state forces|rangers|marines|paratroopers)\b", re.I)
+_NON_STATE = re.compile(r"\b(?:fighters|rebels?|militants?|insurgents?|militias?|militiamen|jihadists?|separatists?|"
+                        r"gunmen|guerrillas?|extremists?|terrorists?|armed groups?|youth group)\b", re.I)
 _CROWD = re.compile(r"\b(?:protesters|demonstrators|crowds?|rioters|supporters|students|youths|mob|residents|"
                     r"villagers|settlers)\b", re.I)
 _MILITARY_TARGET = re.compile(
@@ -120,6 +122,7 @@ class Trigger:
     event_type: str
     sub_event_type: str
     referring: bool  # "the strikes": refers back to an event already told
+    generic: bool = False  # "attack", "stormed": typed by context, and yielding to a specific weapon
 
     @property
     def rank(self) -> int:
@@ -139,9 +142,11 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     end = len(text) if end is None else end
     found: list[Trigger] = []
     for m in _COMPILED.finditer(text, start, end):
-        sub = _resolve(_SUB_OF_GROUP[m.lastgroup], text, m.start(), m.end(), start, end)
+        raw = _SUB_OF_GROUP[m.lastgroup]
+        sub = _resolve(raw, text, m.start(), m.end(), start, end)
         referring = bool(_REFERRING.search(text[max(start, m.start() - 30):m.start()]))
-        found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring))
+        found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring,
+                             generic=raw == "ATTACK"))
     return found
 
 
@@ -153,7 +158,9 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "TERRITORY":
         if crowd:
             return "Violent demonstration"
-        return "Government regains territory" if _GOVERNMENT.search(before) else "Non-state actor overtakes territory"
+        subject = before[-120:]
+        government = _is_government(subject) and not _NON_STATE.search(subject)
+        return "Government regains territory" if government else "Non-state actor overtakes territory"
     if sub == "ATTACK":
         if crowd:
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
@@ -162,7 +169,7 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         if _CIVILIAN_TARGET.search(after) and not _MILITARY_TARGET.search(after[:60]):
             return "Attack"
         return "Armed clash"
-    if sub == "Violent demonstration" and not crowd and _GOVERNMENT.search(before[-60:]) is None \
+    if sub == "Violent demonstration" and not crowd and not _is_government(before[-60:]) \
             and re.search(r"\b(?:gunmen|militants|fighters|rebels|insurgents|attackers)\b", before[-80:], re.I):
         return "Looting/property destruction"  # armed men burning homes are not a riot
     if sub == "Peaceful protest" and re.search(r"\b(?:violent|clash|clashed|stones|torched)\b", after[:60], re.I):
@@ -170,6 +177,22 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     return sub
 
 
+def _is_government(words: str) -> bool:
+    """Whether government forces are named: "the army", "Sudan's army", "troops"; but a capitalised
+    "... Army" after another capitalised word is an armed group ("White Army", "Arakan Army")."""
+    for m in _GOVERNMENT.finditer(words):
+        previous = words[:m.start()].split()[-1:] or [""]
+        if m.group(0)[0].isupper() and previous[0][:1].isupper() and previous[0].lower() not in ("the", "a"):
+            continue
+        return True
+    return False
+
+
 def dominant(triggers: list[Trigger]) -> Trigger | None:
-    """ACLED's rule: within one incident the highest type wins; within a type, the first trigger."""
-    return min(triggers, key=lambda t: (t.rank, t.start), default=None)
+    """ACLED's rule: within one incident the highest type wins; within a type, the first trigger.
+
+    A generic "attack" or "stormed" says less than the weapon beside it: "a suicide bomber rammed a
+    patrol" is a suicide bombing, not a battle.
+    """
+    specific = [t for t in triggers if not t.generic] or triggers
+    return min(specific, key=lambda t: (t.rank, t.start), default=None)

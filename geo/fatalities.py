@@ -2,14 +2,17 @@
 
 - the lowest reported figure counts: "15 to 20" is 15, "at least 12" and "more than 100" are 12 and 100;
 - vague quantities have fixed values: "dozens" = 12, "several" = 3, "hundreds" = 100, "scores" = 20;
-- different groups killed in one incident add up ("over 200 militants" and "23 soldiers" = 223);
-  a figure repeated for the same group keeps the lowest; "including two children" adds nothing;
+- different groups killed in one incident add up ("over 200 militants" and "23 soldiers" = 223;
+  "ten soldiers and 19 gang members were killed" = 29); a figure repeated for the same group keeps
+  the lowest; "including two children" adds nothing;
 - wounded and injured are not fatalities; nothing reported is ``None``, not 0.
 
 Examples
 --------
->>> [(f.count, f.group) for f in find_fatalities("killing seven soldiers and wounding 12")]
-[(7, 'security')]
+>>> total(find_fatalities("killing seven soldiers and wounding 12"))
+7
+>>> total(find_fatalities("Ten soldiers and 19 suspected gang members were killed"))
+29
 """
 
 from __future__ import annotations
@@ -27,36 +30,37 @@ WORD_NUMBERS = {
 }
 _WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDS})"
-_QUALIFIER = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|a total of)"
+_QUALIFIER = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|" \
+             r"a total of|all|all of the|another)"
 _GROUPS = {
-    "security": r"soldiers?|troops|servicemen|security (?:personnel|officials|men|forces? (?:personnel|members))|"
-                r"police(?:men|officers)?|officers|personnel|guards?|paramilitar(?:y|ies)|policemen|recruits",
+    "security": r"soldiers?|troops|servicem[ae]n|service members?|security (?:personnel|officials|men|forces?)|"
+                r"police(?:m[ae]n|officers?)?|officers?|personnel|guards?|paramilitar(?:y|ies)|recruits?|"
+                r"generals?|commanders?|colonels?|majors?|sergeants?|conscripts?|peacekeepers?",
     "militants": r"militants?|fighters?|insurgents?|terrorists?|rebels?|attackers?|gunmen|taliban|jihadists?|"
-                 r"assailants?|combatants?|members of [\w -]{2,40}",
-    "civilians": r"civilians?|people|persons|residents?|villagers?|children|women|men|worshippers|passengers|"
-                 r"students|protesters|demonstrators|workers|farmers|bystanders|family members|pilgrims|"
-                 r"journalists|aid workers|patients|migrants|refugees",
+                 r"assailants?|combatants?|militiam[ae]n|gang members?|(?:suspected )?members of [\w' -]{2,40}",
+    "civilians": r"civilians?|people|persons?|residents?|villagers?|children|child|women|woman|men|man|boys?|"
+                 r"girls?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
+                 r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
+                 r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
+                 r"sisters?|infants?|babies|baby|others",
 }
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
-_KILLED = r"(?:were |have been |had been |was |are |being )?(?:killed|dead|died|slain|lost (?:their|his|her) lives|" \
-          r"martyred|perished|massacred|executed|shot dead)"
-_ADJ = r"(?:[\w-]+ ){0,3}"
-
-_PATTERNS = [
-    # "23 soldiers lost their lives", "over 200 militants and Taliban fighters were killed", "35 people killed"
-    re.compile(rf"\b(?P<q>{_QUALIFIER} )?(?P<n>{_NUMBER})(?:\s+(?:to|-|–|or)\s+(?P<n2>{_NUMBER}))?\s+{_ADJ}"
-               rf"(?:{_GROUP})(?:\s+and\s+{_ADJ}(?:[\w-]+))?\s*(?:,[^,.]{{0,40}},\s*)?{_KILLED}", re.I),
-    # "killing seven soldiers", "killed at least 12 civilians", "left 10 dead"
-    re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of)\s+(?P<q>{_QUALIFIER} )?(?P<n>{_NUMBER})"
-               rf"(?:\s+(?:to|-|–|or)\s+(?P<n2>{_NUMBER}))?(?:\s+{_ADJ}(?:{_GROUP}))?", re.I),
-    # "the death toll rose to 40", "a death toll of 12"
-    re.compile(rf"\bdeath toll\s+(?:has\s+)?(?:rose to|rises to|reached|climbed to|stood at|of|stands at|to|at)\s+"
-               rf"(?P<q>{_QUALIFIER} )?(?P<n>{_NUMBER})", re.I),
-    # "12 dead", "six killed"
-    re.compile(rf"\b(?P<q>{_QUALIFIER} )?(?P<n>{_NUMBER})\s+(?:dead|killed)\b", re.I),
-]
+_GROUP_PLAIN = "|".join(_GROUPS.values())
+_ADJ = r"(?:[\w'’-]+ ){0,3}?"
+_ITEM = re.compile(rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>{_NUMBER})(?:\s+(?:to|-|–|or)\s+(?P<n2>{_NUMBER}))?"
+                   rf"\s+(?:of\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?)?{_ADJ}(?:{_GROUP})\b"
+                   rf"(?:\s+(?:{_GROUP_PLAIN})\b)*", re.I)
+_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+_KILLED_AFTER = re.compile(
+    r"\s*(?:,[^,.;]{0,40},\s*)?(?:were |have been |had been |was |are |being |reportedly )?(?:killed|dead|died|slain|"
+    r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
+_KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of)\s+", re.I)
+_TOLL = re.compile(rf"\bdeath toll\s+(?:has\s+)?(?:rose to|rises to|reached|climbed to|stood at|of|stands at|to|at)\s+"
+                   rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})", re.I)
+_BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\s+(?:dead|killed)\b", re.I)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
-_NOT_FATAL = re.compile(r"^\s*(?:were |are |have been )?(?:wounded|injured|hurt|missing|arrested|detained)\b", re.I)
+_NOT_FATAL = re.compile(r"\s*(?:people\s+)?(?:were |are |have been )?(?:wounded|injured|hurt|missing|arrested|"
+                        r"detained)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,31 +75,85 @@ class Fatalities:
 
 
 def parse_number(token: str) -> int | None:
-    token = token.strip().lower()
+    token = " ".join(token.strip().lower().split())
     if token.replace(",", "").isdigit():
         return int(token.replace(",", ""))
     return WORD_NUMBERS.get(token)
+
+
+def _item_count(m: re.Match[str]) -> tuple[int, str] | None:
+    numbers = [parse_number(g) for g in (m.group("n"), m.group("n2")) if g]
+    numbers = [n for n in numbers if n is not None]
+    if not numbers:
+        return None
+    group = next((g for g in _GROUPS if m.group(g)), "unspecified")
+    return min(numbers), group
+
+
+def _items(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], int]:
+    """A list of counted groups from ``pos``: "a crew member, an army general and several soldiers"."""
+    out, here = [], pos
+    while True:
+        m = _ITEM.match(text, here, end)
+        if m is None:
+            break
+        count = _item_count(m)
+        if count:
+            out.append(count)
+        here = m.end()
+        j = _JOINER.match(text, here, end)
+        if j is None or _ITEM.match(text, j.end(), end) is None:
+            break
+        here = j.end()
+    return out, here
+
+
+def _figures(start: int, end: int, text: str, items: list[tuple[int, str]]) -> list[Fatalities]:
+    by_group: dict[str, int] = {}
+    for count, group in items:
+        by_group[group] = by_group.get(group, 0) + count  # one list: its groups and members add up
+    return [Fatalities(start, end, text[start:end], count, group) for group, count in by_group.items()]
 
 
 def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[Fatalities]:
     """Fatality figures in ``text[start:end]``, the lowest of each stated range."""
     end = len(text) if end is None else end
     found: list[Fatalities] = []
-    for pattern in _PATTERNS:
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    # "23 soldiers lost their lives", "Ten soldiers and 19 suspected gang members were killed"
+    for m in _ITEM.finditer(text, start, end):
+        if not free(m.start(), m.end()) or _EXCLUDE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
+            continue
+        items, after = _items(text, m.start(), end)
+        if items and _KILLED_AFTER.match(text, after, end):
+            stop = _KILLED_AFTER.match(text, after, end).end()
+            found += _figures(m.start(), stop, text, items)
+            taken.append((m.start(), stop))
+    # "killing seven soldiers", "killed at least 12 civilians", "killing a crew member, an army general and ..."
+    for m in _KILLING.finditer(text, start, end):
+        items, after = _items(text, m.end(), end)
+        if not items or not free(m.start(), after) or _NOT_FATAL.match(text, after, end):
+            if not items:
+                number = re.match(rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>\d[\d,]*|{_WORDS})\b", text[m.end():end], re.I)
+                value = parse_number(number.group("n")) if number else None
+                if value and number.group("n").lower() not in ("a", "an") and free(m.start(), m.end() + number.end()) \
+                        and not _NOT_FATAL.match(text, m.end() + number.end(), end):
+                    stop = m.end() + number.end()
+                    found.append(Fatalities(m.start(), stop, text[m.start():stop], value, "unspecified"))
+                    taken.append((m.start(), stop))
+            continue
+        found += _figures(m.start(), after, text, items)
+        taken.append((m.start(), after))
+    for pattern in (_TOLL, _BARE):
         for m in pattern.finditer(text, start, end):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
-                continue
-            if _EXCLUDE_BEFORE.search(text[max(start, m.start() - 20):m.start()]):
-                continue  # "including two children": already counted in the total
-            if pattern is _PATTERNS[1] and _NOT_FATAL.match(text[m.end():m.end() + 30]):
-                continue
-            numbers = [parse_number(g) for g in (m.group("n"), m.groupdict().get("n2")) if g]
-            numbers = [n for n in numbers if n is not None]
-            if not numbers or (m.group("n").lower() in ("a", "an") and pattern is not _PATTERNS[0]):
-                continue
-            groups = [g for g in _GROUPS if m.groupdict().get(g)]
-            group = groups[0] if groups else "unspecified"
-            found.append(Fatalities(m.start(), m.end(), m.group(0), min(numbers), group))
+            value = parse_number(m.group("n"))
+            if value and free(m.start(), m.end()):
+                found.append(Fatalities(m.start(), m.end(), m.group(0), value, "unspecified"))
+                taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -410,6 +410,9 @@ class ToponymFinder:
             scores[i] = s
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         m.place = ranked[0] if ranked else None
+        if qual_place is not None and m.place is not None and not _contains(self.gaz, qual_place, m.place) \
+                and "qualified by a division that holds none of its namesakes" in m.why:
+            m.place, m.near = qual_place, True  # Nasir, in Upper Nile state: somewhere in that state
         m.margin = scores[ranked[0]] - scores[ranked[1]] if len(ranked) > 1 else 10.0
 
     def _closeness(self, i: int, anchors: list[int]) -> float:
@@ -506,10 +509,12 @@ def _contains(gaz: Gazetteer, division: int, place: int) -> bool:
 
 
 _QUALIFIER_AFTER = re.compile(
+    r"(?:\s+(?:village|town|city|camp|district|township))?(?:"
     r"\s*,\s*|\s+in\s+(?:the\s+)?|"
     r"\s*,\s*(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*|north|south|east|west)\s+){0,3}|"
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|"
-    r"\s+(?:township|district|county|province|region|state|governorate|municipality)\s*,?\s*(?:of|in)\s+(?:the\s+)?")
+    r"\s+(?:township|district|county|province|region|state|governorate|municipality)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
+_EXPLICIT_IN = re.compile(r"(?:\s+(?:village|town|city|camp))?\s*,\s*in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 _QUALIFIER_BEFORE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}")
 
 
@@ -526,7 +531,13 @@ def _link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None
             if not q.candidates:
                 continue
             if m.candidates and not any(_contains(gaz, j, i) for j in q.candidates for i in m.candidates):
-                continue  # "Kandahar, Kabul" is a list, not "Tripoli, Libya"
+                # "Kandahar, Kabul" is a list, not "Tripoli, Libya"; but "Nasir, in Upper Nile state" says
+                # where Nasir is even when no Nasir we know lies there.
+                explicit = b > a and _EXPLICIT_IN.fullmatch(text, m.end, q.start) and any(
+                    gaz.kind(j) in ("admin1", "admin2", "region", "country") for j in q.candidates)
+                if not explicit:
+                    continue
+                m.why.append("qualified by a division that holds none of its namesakes")
             if m.candidates == () and not any(gaz.kind(j) != "place" for j in q.candidates) and b < a:
                 continue
             if b > a:
@@ -542,8 +553,19 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:km|kilometres|kilometers|miles|mi)\b[^,.;]{0,30}\bfrom\s+|\bfrom\s+)(?:the\s+)?$", re.I)
 
 
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,.;]{0,80}$")
+
+
 def mark_references(text: str, mentions: list[Mention]) -> None:
-    """Places named to locate another ("40 km north of Culiacán", "fled from Quetta") happened nothing."""
-    for m in mentions:
+    """Places named to locate another ("40 km north of Culiacán", "fled from Quetta", "Douma, the last
+    rebel-held town ... near Damascus") are not where anything happened."""
+    for n, m in enumerate(mentions):
         if _REFERENCE_BEFORE.search(text, max(0, m.start - 60), m.start):
             m.reference = True
+            continue
+        appositive = _APPOSITIVE_BEFORE.search(text, max(0, m.start - 90), m.start)
+        if appositive and n > 0 and m.form == "name":
+            head = mentions[n - 1]
+            if head.end <= appositive.start() and text.rfind(".", head.end, m.start) < 0 \
+                    and appositive.start() - head.end <= 3:
+                m.reference = True
