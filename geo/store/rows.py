@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping
+from dataclasses import fields
 from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
@@ -25,6 +26,7 @@ INT_FIELDS = ("fatalities", "start", "end", "place_start", "place_end")
 #: Record fields stored in a column of the same name (``event_id`` is the primary key ``id``).
 COLUMNS = tuple(name for name in FIELD_NAMES if name != "event_id")
 _COLUMN_VALUES = itemgetter(*COLUMNS)
+_TEXT_FIELDS = tuple(f.name for f in fields(Event) if f.type in ("str", "str | None") and f.name != "event_id")
 _REQUIRED_TEXT = ("event_type", "sub_event_type", "location", "origin", "date_precision", "geo_precision")
 
 
@@ -44,7 +46,7 @@ def as_date(value: Any) -> date | None:
 
 
 def clean(event: Event) -> dict[str, Any]:
-    """The event's fields as stored: text stripped, empty text as None, dates as ``date``.
+    """The event's fields as stored: text stripped, empty text as None, dates as checked ISO text.
 
     Raises
     ------
@@ -53,16 +55,15 @@ def clean(event: Event) -> dict[str, Any]:
     """
     values = dict(event.__dict__)  # a dataclass's fields, without asdict()'s deep copies
     del values["event_id"]
-    for name, value in values.items():
-        if type(value) is str:
+    for name in _TEXT_FIELDS:
+        value = values[name]
+        if value is not None and type(value) is str:
             values[name] = value.strip() or None
     for name in _REQUIRED_TEXT:
         values[name] = values[name] or ""
     try:
         for name in DATE_FIELDS:
-            value = values[name]
-            if value is not None and type(value) is not date:
-                values[name] = as_date(value)
+            values[name] = iso_date(values[name])
     except ValueError as exc:
         raise InputError(f"event {event.event_id}: {exc}") from None
     values["date_end"] = values["date_end"] or values["event_date"]
@@ -74,6 +75,21 @@ def clean(event: Event) -> dict[str, Any]:
     if problem:
         raise InputError(f"event {event.event_id or '(no id)'}: {problem}")
     return values
+
+
+def iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` for a date, a datetime or ISO text (a time part is dropped); a bad date raises ValueError."""
+    if value is None or value == "":
+        return None
+    if type(value) is str:
+        value = value[:10]
+        date.fromisoformat(value)  # checks it is a real day
+        return value
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    raise ValueError(f"{value!r} is not a date")
 
 
 def check(values: Mapping[str, Any]) -> str | None:
@@ -111,8 +127,12 @@ def check(values: Mapping[str, Any]) -> str | None:
 
 
 def content_hash(values: Mapping[str, Any]) -> str:
-    """Fingerprint of what an import wrote: re-importing an unchanged row is recognised as such."""
-    return hashlib.sha1(repr(_COLUMN_VALUES(values)).encode("utf-8")).hexdigest()[:16]
+    """Fingerprint of what an import wrote: re-importing an unchanged row is recognised as such.
+
+    Values are compared as text, so a date read back from the database matches its ISO form.
+    """
+    basis = "\x1f".join(map(str, _COLUMN_VALUES(values)))
+    return hashlib.blake2b(basis.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def to_json(values: Mapping[str, Any]) -> str:

@@ -10,14 +10,29 @@
 | ``corrections`` | every analyst correction, undone or not, with author and time |
 | ``schema_version`` | one row: the layout version, see :mod:`geo.store.migrations` |
 
-Dates are ``DATE`` columns; times are naive UTC ``DATETIME``s.
+Dates are ``DATE`` columns (ISO text in SQLite); times are naive UTC ``DATETIME``s.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 import sqlalchemy as sa
 
 SCHEMA_VERSION = 2
+
+
+class IsoDate(sa.TypeDecorator):
+    """A DATE column that also takes ISO text: events carry their dates as ``YYYY-MM-DD`` strings."""
+
+    impl = sa.Date
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: sa.Dialect) -> date | None:
+        return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
 metadata = sa.MetaData()
 _ID = sa.String(80)
 
@@ -33,7 +48,7 @@ reports = sa.Table(
     sa.Column("id", _ID, primary_key=True),
     sa.Column("title", sa.Text),
     sa.Column("url", sa.Text),
-    sa.Column("published", sa.Date),
+    sa.Column("published", IsoDate),
     sa.Column("text_hash", sa.String(40), nullable=False, index=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("added", sa.DateTime, nullable=False),
@@ -57,8 +72,8 @@ events = sa.Table(
     "events", metadata,
     sa.Column("id", _ID, nullable=False),
     sa.Column("origin", sa.String(40), nullable=False),
-    sa.Column("event_date", sa.Date, nullable=False),
-    sa.Column("date_end", sa.Date, nullable=False),
+    sa.Column("event_date", IsoDate, nullable=False),
+    sa.Column("date_end", IsoDate, nullable=False),
     sa.Column("date_precision", sa.String(8), nullable=False),
     sa.Column("event_type", sa.String(40), nullable=False),
     sa.Column("sub_event_type", sa.String(60), nullable=False),
@@ -75,7 +90,7 @@ events = sa.Table(
     sa.Column("source_id", sa.Text),
     sa.Column("source_title", sa.Text),
     sa.Column("source_url", sa.Text),
-    sa.Column("published", sa.Date),
+    sa.Column("published", IsoDate),
     sa.Column("sentence", sa.Text),
     sa.Column("start", sa.Integer),
     sa.Column("end", sa.Integer),
@@ -109,7 +124,7 @@ event_sources = sa.Table(
     sa.Column("report_id", _ID, sa.ForeignKey("reports.id"), index=True),
     sa.Column("title", sa.Text),
     sa.Column("url", sa.Text),
-    sa.Column("published", sa.Date),
+    sa.Column("published", IsoDate),
     sa.Column("sentence", sa.Text),
     sa.Column("start", sa.Integer),
     sa.Column("end", sa.Integer),
