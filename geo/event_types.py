@@ -194,5 +194,6 @@ def dominant(triggers: list[Trigger]) -> Trigger | None:
     A generic "attack" or "stormed" says less than the weapon beside it: "a suicide bomber rammed a
     patrol" is a suicide bombing, not a battle.
     """
-    specific = [t for t in triggers if not t.generic] or triggers
-    return min(specific, key=lambda t: (t.rank, t.start), default=None)
+    if any(t.event_type == "Explosions/Remote violence" for t in triggers):
+        triggers = [t for t in triggers if not t.generic] or triggers
+    return min(triggers, key=lambda t: (t.rank, t.start), default=None)

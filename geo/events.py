@@ -128,6 +128,9 @@ class EventReader:
         for m, country_level in places:
             cluster = _governing(clusters, m)
             when = self._date(ctx, sentence, own_dates, anchor=m.start)
+            told = _referent(drafts, dominant(cluster), sentence) if all(t.referring for t in cluster) else None
+            if told is not None and (not when[3] or when[0] == told.date_from):
+                continue  # "in the most serious attack on the Russian capital": the strike already told
             if country_level and not when[3]:
                 continue  # "recent attacks in Pakistan": a country with no date is background, not an event
             lead = dominant(cluster)
@@ -184,7 +187,10 @@ class EventReader:
         """The date nearest the place in its clause; else the nearest its paragraph gives, less precise;
         else the week up to publication."""
         if own:
-            d = min(own, key=lambda d: abs(d.start - anchor) + (60 if d.reporting else 0))
+            # The nearest date, but a statement's date ("said on Sunday") or a start ("since 2023") only
+            # when nothing closer says when it happened.
+            d = min(own, key=lambda d: abs(d.start - anchor) + (60 if d.reporting else 0)
+                    + (80 if ctx.text[d.start:d.start + 6].lower() == "since " else 0))
             return d.date_from, min(d.date_to, ctx.published), d.precision, True
         paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph)
                      if not d.future and not d.reporting and not sentence.contains(d.start, d.end)]

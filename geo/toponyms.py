@@ -344,12 +344,16 @@ class ToponymFinder:
                 m.place, m.near = mentions[m.qualifier].place, True
                 continue
             paragraph_start = text.rfind("\n", 0, m.start) + 1
+            sentence_start = max(text.rfind(". ", 0, m.start) + 2, paragraph_start)
             sentence_end = text.find(". ", m.end)
             sentence_end = len(text) if sentence_end < 0 else sentence_end
             context = [x for x in mentions if x is not m and x.place is not None and paragraph_start <= x.start
-                       and x.start < sentence_end and x.form != "demonym" and self.gaz.kind(x.place) != "country"]
+                       and x.start < sentence_end and x.form != "demonym" and self.gaz.kind(x.place) != "country"
+                       and not x.dateline]
             if context:
-                m.place = min(context, key=lambda x: abs(x.start - m.start) + (1000 if x.start > m.start else 0)).place
+                # Its own sentence first, wherever in it; then the paragraph before it.
+                m.place = min(context, key=lambda x: abs(x.start - m.start)
+                              + (0 if x.start >= sentence_start else 10_000)).place
                 m.near = True
 
     def _resolve_nominals(self, text: str, mentions: list[Mention]) -> None:
@@ -366,7 +370,9 @@ class ToponymFinder:
                      "district": ("admin2", "place"), "province": ("admin1",), "region": ("admin1", "region"),
                      "country": ("country",)}[m.key]
             fitting = [x for x in before if self.gaz.kind(x.place) in kinds]
-            if m.key == "capital":
+            if m.key == "capital" and re.search(r"\b(?:state|provincial|regional)\s+capital", m.text, re.I):
+                fitting = [x for x in fitting if not x.dateline]  # "the state capital": the city just named
+            elif m.key == "capital":
                 fitting = [x for x in fitting if self.gaz.is_capital(x.place)] or []
                 if not fitting and countries:
                     capital = self.gaz.capital(countries.most_common(1)[0][0])
