@@ -316,6 +316,31 @@ def period_name(counts: pd.DataFrame) -> str:
     return "month" if days.min() < 365 else "year"
 
 
+def events_chart(counts: pd.DataFrame):
+    """An altair chart of :func:`events_per_day` counts: bars stacked by type, in the legend's colours.
+
+    altair is imported here, on first use, so that pages drawing a map first do not wait for it.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"period": pd.to_datetime(["2025-10-12"]), "event_type": ["Riots"], "events": [2]})
+    >>> events_chart(counts).to_dict()["mark"]["type"]
+    'bar'
+    """
+    import altair as alt
+
+    period = period_name(counts)
+    return alt.Chart(counts).mark_bar().encode(
+        x=alt.X("period:T", title=period.capitalize()),
+        y=alt.Y("sum(events):Q", title=f"Events per {period}", stack="zero"),
+        color=alt.Color("event_type:N", title="Type",
+                        scale=alt.Scale(domain=list(TYPE_STYLES), range=[s.colour for s in TYPE_STYLES.values()]),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=[alt.Tooltip("period:T", title=period.capitalize()), alt.Tooltip("event_type:N", title="Type"),
+                 alt.Tooltip("events:Q", title="Events")],
+    ).properties(height=240)
+
+
 # --- sample reports -------------------------------------------------------------------------------
 
 _HEADER = re.compile(r"^(Title|Published|URL):\s*(.*)$", re.IGNORECASE)

@@ -37,7 +37,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from geo.dashboard import TYPE_STYLES, as_word_list, prepare_events, type_style
-from geo.offline_assets import OfflineAssets, localise
+from geo.offline_assets import OfflineAssets, local_links, localise
 
 #: Past this many events, markers are aggregated on a grid (DESIGN.md: ~1000 plain markers at most).
 MAX_MARKERS = 1000
@@ -86,6 +86,9 @@ def base_map(assets: OfflineAssets, *, tiles: str | None = OSM_TILES,
     fmap = folium.Map(location=DEFAULT_CENTER, zoom_start=4, tiles=tiles, height=height,
                       control_scale=True, prefer_canvas=False, world_copy_jump=True)
     localise(fmap, assets)
+    # Plugins that a later rerun may switch on load with the map: streamlit-folium loads scripts only
+    # when the component mounts, and the base map must not change (it would remount).
+    fmap.default_js = [*fmap.default_js, *local_links(HeatMap.default_js, assets)]
     if bounds is not None:
         (south, west), (north, east) = bounds
         if north - south < 1 and east - west < 1:  # one place: do not zoom to the street

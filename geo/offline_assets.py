@@ -179,18 +179,21 @@ def localise(element: Any, assets: OfflineAssets) -> Any:
     assets : OfflineAssets
         From :func:`prepare_static_assets`.
     """
-    def rewrite(links: list[tuple[str, str]], local: dict[str, str]) -> list[tuple[str, str]]:
-        out = []
-        for name, url in links:
-            if name in _UNUSED_BY_MAPS and assets.has(_JS_BY_NAME["leaflet"]):
-                continue
-            relative = local.get(name)
-            out.append((name, assets.link(relative) if relative and assets.has(relative) else url))
-        return out
-
-    element.default_js = rewrite(list(getattr(element, "default_js", [])), _JS_BY_NAME)
-    element.default_css = rewrite(list(getattr(element, "default_css", [])), _CSS_BY_NAME)
+    element.default_js = local_links(getattr(element, "default_js", []), assets)
+    element.default_css = local_links(getattr(element, "default_css", []), assets, css=True)
     return element
+
+
+def local_links(links: list[tuple[str, str]], assets: OfflineAssets, *, css: bool = False) -> list[tuple[str, str]]:
+    """``(name, url)`` links with each URL that has a served copy replaced by it (see :func:`localise`)."""
+    local = _CSS_BY_NAME if css else _JS_BY_NAME
+    out = []
+    for name, url in links:
+        if name in _UNUSED_BY_MAPS and assets.has(_JS_BY_NAME["leaflet"]):
+            continue
+        relative = local.get(name)
+        out.append((name, assets.link(relative) if relative and assets.has(relative) else url))
+    return out
 
 
 def _package_dir(module_name: str) -> Path | None:

@@ -1,6 +1,5 @@
 """The map: filtered events coloured by type, the table under it, events per day, an optional playback."""
 
-import altair as alt
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -85,17 +84,4 @@ counts = dashboard.events_per_day(events)
 if counts.empty:
     st.caption("No events match the filters.")
 else:
-    period = dashboard.period_name(counts)
-    st.altair_chart(
-        alt.Chart(counts).mark_bar().encode(
-            x=alt.X("period:T", title=period.capitalize()),
-            y=alt.Y("sum(events):Q", title=f"Events per {period}", stack="zero"),
-            color=alt.Color("event_type:N", title="Type",
-                            scale=alt.Scale(domain=list(dashboard.TYPE_STYLES),
-                                            range=[s.colour for s in dashboard.TYPE_STYLES.values()]),
-                            legend=alt.Legend(orient="bottom", columns=3)),
-            tooltip=[alt.Tooltip("period:T", title=period.capitalize()), alt.Tooltip("event_type:N", title="Type"),
-                     alt.Tooltip("events:Q", title="Events")],
-        ).properties(height=240),
-        width="stretch",
-    )
+    st.altair_chart(dashboard.events_chart(counts), width="stretch")

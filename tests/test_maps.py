@@ -111,7 +111,8 @@ def test_the_event_layer_renders_as_a_streamlit_folium_feature_group():
 def test_the_base_map_loads_leaflet_from_the_app_not_a_cdn():
     fmap = maps.base_map(ASSETS, tiles=None)
     links = [url for _, url in fmap.default_js + fmap.default_css]
-    assert links == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/vendor/leaflet/leaflet.css"]
+    assert links == ["../../app/static/vendor/leaflet/leaflet.js", maps.HeatMap.default_js[0][1],
+                     "../../app/static/vendor/leaflet/leaflet.css"]
 
 
 def test_the_legend_names_all_six_types():

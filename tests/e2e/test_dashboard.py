@@ -74,11 +74,23 @@ def test_a_shared_link_opens_the_same_view(page, running_app):
     assert "event_types=Battles" in page.url
 
 
-def add_report(page, running_app, text: str, title: str) -> None:
+def fill_report(page, running_app, text: str, title: str, published: str) -> None:
+    """Paste a report on the Add reports page with its title and publication day."""
     open_page(page, running_app, "add_reports")
     page.get_by_label("Report text").fill(text)
     page.get_by_label("Title").first.fill(title)
     page.get_by_label("Title").first.press("Enter")
+    segments = page.get_by_label("Published").first.locator('[role="spinbutton"]')  # year, month, day
+    segments.first.click()
+    page.keyboard.type(published.replace("-", ""))
+    page.locator("h1").first.click()  # leaving the field commits the date
+    for segment, value in zip(segments.all(), published.split("-"), strict=True):
+        expect(segment).to_have_text(value)
+    expect(page.get_by_text(f"published {date.fromisoformat(published):%d %b %Y}")).to_be_visible(timeout=60_000)
+
+
+def add_report(page, running_app, text: str, title: str, published: str) -> None:
+    fill_report(page, running_app, text, title, published)
     save = page.get_by_role("button", name="Save 1 report to the map")
     expect(save).to_be_enabled(timeout=60_000)
     save.click()
@@ -90,7 +102,7 @@ def test_a_report_added_through_the_ui_appears_on_the_map(page, running_app):
             "fighters, officials said.")
     open_page(page, running_app, query="q=Herat")
     expect(page.get_by_text("0 of")).to_be_visible()
-    add_report(page, running_app, text, "Herat clashes")
+    add_report(page, running_app, text, "Herat clashes", "2025-11-03")
     herat = running_app.store().events()
     herat = herat[herat["location"].str.contains("Herat", na=False)]
     assert len(herat) >= 1, "the reader found no event in Herat"
@@ -99,10 +111,7 @@ def test_a_report_added_through_the_ui_appears_on_the_map(page, running_app):
 
 
 def test_html_in_a_report_shows_as_text_in_the_preview_popup_and_table(page, running_app):
-    open_page(page, running_app, "add_reports")
-    page.get_by_label("Report text").fill(XSS_REPORT)
-    page.get_by_label("Title").first.fill(XSS_TITLE)
-    page.get_by_label("Title").first.press("Enter")
+    fill_report(page, running_app, XSS_REPORT, XSS_TITLE, "2025-11-04")
     expect(page.get_by_role("button", name="Save 1 report to the map")).to_be_enabled(timeout=60_000)
     expect(page.locator(".cm-evidence").first).to_contain_text("<img src=x", timeout=30_000)
     screenshot(page, "add_reports")
@@ -133,3 +142,60 @@ def test_every_page_renders_without_an_error(page, running_app):
             expect(map_markers(page).first).to_be_visible(timeout=60_000)
         screenshot(page, name)
     assert f"{date.today():%Y}" in running_app.store().stats()["date_max"] or True
+
+
+def test_the_heat_map_toggle_swaps_markers_for_a_heat_layer(page, running_app):
+    open_page(page, running_app)
+    expect(map_markers(page).first).to_be_visible(timeout=60_000)
+    page.get_by_text("Heat map").click()
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("canvas.leaflet-heatmap-layer")).to_have_count(1, timeout=30_000)
+    expect(map_markers(page)).to_have_count(0)
+    screenshot(page, "map_heat")
+
+
+def test_unreadable_uploads_get_a_friendly_message(page, running_app, tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.7\x00\x01\x02 not text")
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    report = tmp_path / "report.html"
+    report.write_text("<html><body><p>TALOQAN: Taliban forces clashed with gunmen in Taloqan on "
+                      "4 November 2025, killing two.</p><script>window.top.__xss=4</script></body></html>")
+    open_page(page, running_app, "add_reports")
+    page.get_by_role("tab", name="Upload files").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(binary), str(empty), str(report)])
+    expect(page.get_by_text("scan.txt looks like a binary file")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("empty.md is empty.")).to_be_visible()
+    expect(page.get_by_text("report.html · ")).to_be_visible()
+    expect(page.get_by_role("button", name="Save 1 report to the map")).to_be_enabled(timeout=60_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    screenshot(page, "add_reports_uploads")
+    assert page.evaluate("window.__xss") is None
+
+
+def test_a_ucdp_file_is_imported_through_the_data_page(page, running_app, tmp_path):
+    ucdp = running_app_root() / ".." / "shared" / "data" / "ucdp_ged_pakistan.csv"
+    if not ucdp.is_file():
+        pytest.skip(f"{ucdp} is absent")
+    lines = ucdp.read_text(encoding="utf-8").splitlines()[:41]  # the header and 40 events
+    extract = tmp_path / "ged_extract.csv"
+    extract.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = len(running_app.store().events())
+    open_page(page, running_app, "data")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(extract))
+    page.get_by_role("button", name="Import ged_extract.csv").click()
+    expect(page.get_by_text("ged_extract.csv: 40 events added")).to_be_visible(timeout=60_000)
+    assert len(running_app.store().events()) == before + 40
+    bad = tmp_path / "not_ucdp.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.get_by_role("button", name="Import not_ucdp.csv").click()
+    expect(page.get_by_text("not_ucdp.csv was not imported")).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def running_app_root():
+    from tests.e2e.conftest import ROOT
+
+    return ROOT
