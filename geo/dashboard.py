@@ -15,7 +15,6 @@ Examples
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -341,49 +340,16 @@ def events_chart(counts: pd.DataFrame):
     ).properties(height=240)
 
 
-# --- sample reports -------------------------------------------------------------------------------
-
-_HEADER = re.compile(r"^(Title|Published|URL):\s*(.*)$", re.IGNORECASE)
-
-
-def read_sample_report(path: Path) -> Report:
-    """One sample report: ``Title:``, ``Published:``, ``URL:`` header lines, a blank line, the body.
-
-    A file without a header is all body, published on the file's modification day.
-
-    Examples
-    --------
-    >>> import tempfile, os
-    >>> p = Path(tempfile.mkdtemp()) / "r.txt"
-    >>> _ = p.write_text("Title: Clashes\\nPublished: 2025-10-28\\n\\nFighting in Kabul.")
-    >>> r = read_sample_report(p)
-    >>> r.title, r.published.isoformat(), r.text
-    ('Clashes', '2025-10-28', 'Fighting in Kabul.')
-    """
-    text = path.read_text(encoding="utf-8")
-    header: dict[str, str] = {}
-    lines = text.splitlines()
-    body_start = 0
-    for number, line in enumerate(lines):
-        match = _HEADER.match(line)
-        if match:
-            header[match.group(1).lower()] = match.group(2).strip()
-            continue
-        if not line.strip() and header:
-            body_start = number + 1
-        break
-    body = "\n".join(lines[body_start:]).strip() if header else text.strip()
-    try:
-        published = date.fromisoformat(header.get("published", "")[:10])
-    except ValueError:
-        published = date.fromtimestamp(path.stat().st_mtime)
-    return Report(text=body, published=published, title=header.get("title") or path.stem,
-                  url=header.get("url") or None, source_id=None)
-
+# --- sample reports ---------------------------------------------------------------------------------
 
 def sample_reports(folder: Path) -> list[Report]:
-    """Every ``*.txt`` sample report in a folder, in name order."""
-    return [read_sample_report(path) for path in sorted(folder.glob("*.txt"))]
+    """Every ``*.txt`` sample report in a folder, in name order, its ``Title:``/``Published:``/``URL:``
+    header read (:func:`geo.formats.reports.parse_text`); a file without a date is dated by its mtime."""
+    from geo.formats.reports import parse_text
+
+    return [parse_text(path.read_text(encoding="utf-8"), name=path.name,
+                       published=date.fromtimestamp(path.stat().st_mtime), title=path.stem)
+            for path in sorted(folder.glob("*.txt"))]
 
 
 # --- uploaded reports -----------------------------------------------------------------------------
@@ -392,11 +358,13 @@ MAX_REPORT_BYTES = 2_000_000
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
-def report_text_from_upload(name: str, data: bytes) -> str:
-    """The text of an uploaded report, or an :class:`~geo.errors.InputError` saying, for a user, why not.
+def report_from_upload(name: str, data: bytes, *, published: date) -> Report:
+    """An uploaded report file as a :class:`~geo.pipeline.Report`, or an :class:`~geo.errors.InputError`
+    saying, for a user, why not.
 
-    Plain text and Markdown are decoded (UTF-8, with or without BOM, or UTF-16 with BOM); HTML is
-    reduced to its visible text. Empty, huge (over 2 MB), binary and undecodable files are refused.
+    Empty, huge (over 2 MB), binary and undecodable files are refused with a message that says what to
+    do. Text and Markdown may carry a ``Title:``/``Published:``/``URL:`` header; HTML is reduced to its
+    visible text, its title and date taken from its metadata (:mod:`geo.formats.reports`).
 
     Parameters
     ----------
@@ -404,17 +372,21 @@ def report_text_from_upload(name: str, data: bytes) -> str:
         The file's name; its suffix says how to read it.
     data : bytes
         The file's content.
+    published : date
+        The publication date when the file does not give one.
 
     Examples
     --------
-    >>> report_text_from_upload("a.html", b"<p>Clashes in <b>Kabul</b></p><script>x()</script>")
+    >>> report_from_upload("a.html", b"<title>T</title><p>Clashes in <b>Kabul</b></p><script>x()</script>",
+    ...                    published=date(2025, 10, 28)).text
     'Clashes in Kabul'
-    >>> report_text_from_upload("a.txt", b"")
+    >>> report_from_upload("a.txt", b"", published=date(2025, 10, 28))
     Traceback (most recent call last):
     ...
     geo.errors.InputError: a.txt is empty.
     """
     from geo.errors import InputError
+    from geo.formats.reports import parse_html, parse_text
 
     if not data.strip():
         raise InputError(f"{name} is empty.")
@@ -422,7 +394,7 @@ def report_text_from_upload(name: str, data: bytes) -> str:
         raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; reports up to 2 MB are read. "
                          "Split it into smaller files.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="strict")
+        text = data.decode("utf-16")
     else:
         if b"\x00" in data[:8192]:
             raise InputError(f"{name} looks like a binary file (a PDF, a Word document or an image?). "
@@ -432,47 +404,13 @@ def report_text_from_upload(name: str, data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(f"{name} is not UTF-8 text (byte {exc.start} cannot be read). "
                              "Save it as UTF-8 and upload it again.") from None
-    if Path(name).suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
-    if not text.strip():
-        raise InputError(f"{name} has no readable text.")
-    return text.strip()
-
-
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML page: paragraphs kept apart, scripts and styles dropped."""
-    from html.parser import HTMLParser
-
-    blocks = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"}
-
-    class _Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self.skipping = 0
-
-        def handle_starttag(self, tag: str, attrs: list) -> None:
-            if tag in ("script", "style", "noscript", "template"):
-                self.skipping += 1
-            elif tag in blocks:
-                self.parts.append("\n")
-
-        def handle_endtag(self, tag: str) -> None:
-            if tag in ("script", "style", "noscript", "template"):
-                self.skipping = max(0, self.skipping - 1)
-            elif tag in blocks:
-                self.parts.append("\n")
-
-        def handle_data(self, data: str) -> None:
-            if not self.skipping:
-                self.parts.append(data)
-
-    parser = _Text()
-    parser.feed(markup)
-    parser.close()
-    text = "".join(parser.parts)
-    paragraphs = (" ".join(chunk.split()) for chunk in re.split(r"\n\s*\n|\n", text))
-    return "\n\n".join(p for p in paragraphs if p)
+    is_html = Path(name).suffix.lower() in (".html", ".htm")
+    try:
+        if is_html:
+            return parse_html(text, name=name, published=published)
+        return parse_text(text, name=name, published=published, title=Path(name).stem)
+    except InputError:
+        raise InputError(f"{name} has no readable text.") from None
 
 
 # --- the event editor -----------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 import html
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -53,17 +52,17 @@ with upload_tab:
                              accept_multiple_files=True, key="upload_files")
     for number, upload in enumerate(files or []):
         try:
-            text = dashboard.report_text_from_upload(upload.name, upload.getvalue())
+            found = dashboard.report_from_upload(upload.name, upload.getvalue(), published=date.today())
         except ConflictMapError as exc:
             st.warning(f":material/warning: {exc}")
             continue
-        with st.expander(f"{upload.name} · {len(text):,} characters", expanded=len(files) == 1):
+        with st.expander(f"{upload.name} · {len(found.text):,} characters", expanded=len(files) == 1):
             cols = st.columns([2, 2, 1])
-            file_title = cols[0].text_input("Title", value=Path(upload.name).stem, key=f"upload_title_{number}")
-            file_url = cols[1].text_input("URL", key=f"upload_url_{number}")
-            file_published = cols[2].date_input("Published", value=date.today(), key=f"upload_published_{number}",
+            file_title = cols[0].text_input("Title", value=found.title or "", key=f"upload_title_{number}")
+            file_url = cols[1].text_input("URL", value=found.url or "", key=f"upload_url_{number}")
+            file_published = cols[2].date_input("Published", value=found.published, key=f"upload_published_{number}",
                                                 format="YYYY-MM-DD")
-        drafts.append(Report(text=text, published=file_published, title=file_title.strip() or None,
+        drafts.append(Report(text=found.text, published=file_published, title=file_title.strip() or None,
                              url=file_url.strip() or None))
 
 if not drafts:
@@ -97,9 +96,11 @@ for reading in readings:
                     f'<div class="cm-evidence">{highlight_evidence(event.as_dict())}</div>')
         if reading.places:
             places = pd.DataFrame([p.as_dict() for p in reading.places])
-            st.dataframe(places.reindex(columns=list(PLACE_COLUMNS)), hide_index=True, column_config=PLACE_COLUMNS)
+            st.dataframe(places.reindex(columns=list(PLACE_COLUMNS)), hide_index=True, column_config=PLACE_COLUMNS,
+                         placeholder="—")
         if not reading.events:
-            st.caption("No dated event was found in this report.")
+            st.caption("No event was found in this report. Check its publication date: the dates in the text "
+                       "(\"on Sunday\", \"last week\") are read from it.")
 
 if st.button(f"Save {len(readings)} report{'s' if len(readings) != 1 else ''} to the map", type="primary",
              disabled=not readings):

@@ -59,6 +59,7 @@ else:
     places = places.assign(country=places["country_code"].fillna("").map(lambda c: country_name(c) if c else ""))
     picked = st.dataframe(
         places, key="places_table", hide_index=True, on_select="rerun", selection_mode="single-row", height=320,
+        placeholder="—",
         column_order=["location", "country", "geo_precision", "latitude", "longitude", "events"],
         column_config={"location": "Place", "country": "Country", "geo_precision": "Precision",
                        "latitude": st.column_config.NumberColumn("Lat", format="%.4f"),

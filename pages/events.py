@@ -50,14 +50,15 @@ column_order = ["event_date", "event_type", "sub_event_type", "location", "count
                 "corrected", "event_id"]
 
 if not can_edit():
-    st.dataframe(table, hide_index=True, column_config=column_config, column_order=column_order, height=560)
+    st.dataframe(table, hide_index=True, column_config=column_config, column_order=column_order, height=560,
+                 placeholder="—")
     require_editor("Editing events")
     st.stop()
 
 st.caption("Edit a type, date, place, coordinates or fatalities, or delete rows (select them, then the bin "
            "icon), and save: every change is kept as a correction that survives re-reading the reports.")
 editor_key = f"events_editor_{st.session_state.get('events_editor_version', 0)}"
-st.data_editor(table, key=editor_key, hide_index=True, num_rows="delete", height=560,
+st.data_editor(table, key=editor_key, hide_index=True, num_rows="delete", height=560, placeholder="—",
                column_config=column_config, column_order=column_order,
                disabled=[c for c in table.columns if c not in dashboard.EDITABLE_COLUMNS])
 edits = dashboard.editor_edits(table, st.session_state.get(editor_key))

@@ -128,15 +128,22 @@ def test_sample_reports_are_read_with_their_headers():
 ])
 def test_uploads_that_cannot_be_read_say_why(name, data, message):
     with pytest.raises(InputError, match=message):
-        dashboard.report_text_from_upload(name, data)
+        dashboard.report_from_upload(name, data, published=date(2025, 10, 28))
 
 
-def test_uploads_are_decoded_and_html_is_reduced_to_text():
-    assert dashboard.report_text_from_upload("a.txt", "\ufeffKabul".encode()) == "Kabul"
-    assert dashboard.report_text_from_upload("a.md", "Kabul".encode("utf-16")) == "Kabul"
-    text = dashboard.report_text_from_upload(
-        "a.html", b"<h1>Title</h1><p>First <b>para</b>.</p><style>p{}</style><p>Second.</p>")
-    assert text == "Title\n\nFirst para.\n\nSecond."
+def test_uploads_are_decoded_and_their_headers_read():
+    today = date(2025, 10, 28)
+    assert dashboard.report_from_upload("a.txt", "\ufeffKabul".encode(), published=today).text == "Kabul"
+    assert dashboard.report_from_upload("a.md", "Kabul".encode("utf-16"), published=today).text == "Kabul"
+    report = dashboard.report_from_upload(
+        "b.txt", b"Title: Clashes\nPublished: 2025-10-12\nURL: https://example.org/x\n\nFighting in Kurram.",
+        published=today)
+    assert (report.title, report.published, report.url, report.text) == (
+        "Clashes", date(2025, 10, 12), "https://example.org/x", "Fighting in Kurram.")
+    page = dashboard.report_from_upload(
+        "c.html", b"<h1>Title</h1><p>First <b>para</b>.</p><style>p{}</style><p>Second.</p>", published=today)
+    assert page.text == "Title\n\nFirst para.\n\nSecond."
+    assert page.published == today
 
 
 def test_editor_edits_become_corrections(events):
