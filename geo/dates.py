@@ -101,8 +101,12 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
+    starts = _candidate_starts(text)
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for pos in starts[kind]:
+            m = pattern.match(text, pos)
+            if m is None:
+                continue
             s, e = m.span()
             if any(s < te and e > ts for ts, te in taken):
                 continue
@@ -116,6 +120,34 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+# The words each pattern can start with: the patterns are tried only where one stands, which keeps
+# finding dates a single pass over the words instead of eight passes over the characters.
+_DIGIT = "<digit>"
+_FIRST_WORDS: dict[str, frozenset[str]] = {
+    "iso": frozenset({_DIGIT}),
+    "month_day": frozenset({"on", "since", "from", "until", "by", *MONTHS}),
+    "day_month": frozenset({"on", "since", "from", "until", "by", "the", _DIGIT}),
+    "month_year": frozenset({"in", "since", "during", "until", "early", "mid", "late", *MONTHS}),
+    "weekday": frozenset({"late", "early", "on", "since", "from", "until", "by", "last", "this", "next", *WEEKDAYS}),
+    "relative_days": frozenset({*NUMBER_WORDS, "a", _DIGIT}),
+    "named_relative": frozenset({"the", "late", "yesterday", "today", "tonight", "last", "overnight", "earlier",
+                                 "later", "this", "next"}),
+    "year": frozenset({"in", "since", "during", "of"}),
+}
+_WORD_TOKEN = re.compile(r"\w+")
+
+
+def _candidate_starts(text: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
+    for w in _WORD_TOKEN.finditer(text):
+        word = w.group(0)
+        key = _DIGIT if word[0].isdigit() else word.lower()
+        for kind, firsts in _FIRST_WORDS.items():
+            if key in firsts:
+                out[kind].append(w.start())
+    return out
 
 
 def _future_context(text: str, start: int) -> bool:

@@ -93,6 +93,56 @@ _LEXICON: list[tuple[str, str]] = [
 ]
 
 _COMPILED = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_LEXICON)), re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """A regex split at its top-level ``|``."""
+    parts, depth, current, escaped = [], 0, [], False
+    for ch in pattern:
+        if escaped:
+            current.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _first_words(alternative: str) -> set[str]:
+    """The literal letters an alternative must start with ("(?:heavy |fierce )?fighting" -> heavy, fierce,
+    fighting). Used to try the full patterns only where a trigger can start."""
+    if alternative.startswith("(?"):
+        depth, i = 0, 0
+        for i, ch in enumerate(alternative):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+        inner, rest = alternative[alternative.index(":") + 1:i], alternative[i + 1:]
+        words = set().union(*(_first_words(a) for a in _split_top(inner)))
+        if rest.startswith(("?", "*")):
+            words |= _first_words(rest[1:])
+        return words
+    literal = re.match(r"[a-z -]*", alternative).group(0)
+    if alternative[len(literal):len(literal) + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # "jets?": the s is optional
+    prefix = re.split(r"[ -]", literal)[0]
+    return {prefix[:4]} if len(prefix) >= 2 else {""}
+
+
+_STEMS = frozenset().union(*(_first_words(a) for p, _ in _LEXICON for a in _split_top(p)))
+assert "" not in _STEMS, "every trigger pattern must start with at least two literal letters"
 _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 # Trigger nouns with "the/these/those" refer back to an event already told ("the strikes").
 _REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -141,7 +191,15 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     """
     end = len(text) if end is None else end
     found: list[Trigger] = []
-    for m in _COMPILED.finditer(text, start, end):
+    taken = start
+    for word in _WORD.finditer(text, start, end):
+        if word.start() < taken or word.group(0)[:4].lower() not in _STEMS and word.group(0)[:3].lower() not in \
+                _STEMS and word.group(0)[:2].lower() not in _STEMS:
+            continue
+        m = _COMPILED.match(text, word.start(), end)
+        if m is None:
+            continue
+        taken = m.end()
         raw = _SUB_OF_GROUP[m.lastgroup]
         sub = _resolve(raw, text, m.start(), m.end(), start, end)
         referring = bool(_REFERRING.search(text[max(start, m.start() - 30):m.start()]))

@@ -115,10 +115,15 @@ def _figures(start: int, end: int, text: str, items: list[tuple[int, str]]) -> l
     return [Fatalities(start, end, text[start:end], count, group) for group, count in by_group.items()]
 
 
+_DEATH_WORD = re.compile(r"\b(?:kill|dead|died|death|lives|slain|martyr|perish|massacr|execut)", re.I)
+
+
 def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[Fatalities]:
     """Fatality figures in ``text[start:end]``, the lowest of each stated range."""
     end = len(text) if end is None else end
     found: list[Fatalities] = []
+    if not _DEATH_WORD.search(text, start, end):
+        return found  # most sentences count no dead: skip the costly patterns
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:

@@ -14,6 +14,7 @@ then closeness to the report's unambiguous places, then population, kind and cap
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -109,7 +110,7 @@ class ToponymFinder:
         i = 0
         while i < len(toks):
             found = None
-            if not any(s <= toks[i].start < e for s, e in taken):
+            if reach[i] and not any(s <= toks[i].start < e for s, e in taken):
                 found = self._match_at(text, toks, i, starts, dateline_end, reach)
             if found is None:
                 i += 1
@@ -319,15 +320,17 @@ class ToponymFinder:
         """Choose one entry per mention, in two passes: context, then closeness to settled places."""
         countries = self._country_evidence(mentions)
         # Qualifiers first: "Libya" must be settled before "Tripoli, Libya" is.
+        done: dict[tuple, tuple[int | None, float, bool]] = {}
         for m in sorted(mentions, key=lambda m: m.qualifies is None):
             if m.form == "name":
-                self._choose(m, mentions, countries, anchors=[])
-        settled = {m.place for m in mentions if m.place is not None and m.form == "name"
-                   and self.gaz.kind(m.place) != "country" and (len(m.candidates) == 1 or m.margin >= 2.0)}
-        anchors = sorted(settled)[:200]  # enough to place a report; bounded so a huge text stays linear
+                self._choose_cached(m, mentions, countries, [], done)
+        settled = dict.fromkeys(m.place for m in mentions if m.place is not None and m.form == "name"
+                                and self.gaz.kind(m.place) != "country" and (len(m.candidates) == 1 or m.margin >= 2.0))
+        anchors = list(settled)[:40]  # the report's first settled places: enough to place it, and bounded
+        done.clear()
         for m in mentions:
             if m.form == "name" and len(m.candidates) > 1:
-                self._choose(m, mentions, countries, anchors=[a for a in anchors if a != m.place])
+                self._choose_cached(m, mentions, countries, [a for a in anchors if a != m.place], done)
         for m in mentions:
             if m.form == "demonym" and m.candidates:
                 m.place = m.candidates[0]
@@ -395,11 +398,30 @@ class ToponymFinder:
                 weight[next(iter(codes))] += 1.0
         return weight
 
+    def _choose_cached(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int],
+                       done: dict[tuple, tuple[int | None, float, bool]]) -> None:
+        """:meth:`_choose`, once per distinct name and context: "Pakistan" named ten times is settled once."""
+        qual = mentions[m.qualifier].place if m.qualifier is not None else None
+        signature = (m.key, m.candidates, qual, m.hint, m.dateline, tuple(anchors), tuple(m.why))
+        if signature in done:
+            m.place, m.margin, m.near = done[signature]
+            return
+        self._choose(m, mentions, countries, anchors)
+        done[signature] = (m.place, m.margin, m.near)
+
     def _choose(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int]) -> None:
         qual = mentions[m.qualifier] if m.qualifier is not None else None
         qual_place = qual.place if qual is not None else None
         scores = self.gaz.base_scores(m.candidates, m.key)
-        for i in m.candidates:
+        # Context can lift a candidate by some points, not by orders of magnitude: the 25 strongest by
+        # themselves are the only ones that can win, so only they are scored in context.
+        keep = set(sorted(scores, key=scores.__getitem__, reverse=True)[:25])
+        keep |= {i for i in scores if self.gaz.country_of(i) in countries}
+        if qual_place is not None:
+            keep |= {i for i in scores if _contains(self.gaz, qual_place, i)}
+        for i in [i for i in scores if i not in keep]:
+            del scores[i]
+        for i in list(scores):
             s = scores[i]
             kind, cc = self.gaz.kind(i), self.gaz.country_of(i)
             s += min(3.0, 1.5 * countries.get(cc, 0.0))
@@ -428,7 +450,7 @@ class ToponymFinder:
             inside = sum(1 for a in anchors if _contains(self.gaz, i, a))
             return min(2.5, 1.0 * inside)
         lat, lon = self.gaz.point(i)
-        nearest = min(km(lat, lon, *self.gaz.point(a)) for a in anchors)
+        nearest = min(_rough_km(lat, lon, *self.gaz.point(a)) for a in anchors)
         return 2.5 if nearest < 50 else 1.5 if nearest < 200 else 0.5 if nearest < 600 else 0.0
 
     def _qualifier_bonus(self, i: int, qualifier: int) -> float:
@@ -472,6 +494,13 @@ def _dateline_end(text: str) -> int:
         return 0
     tail = _DATELINE_TAIL.match(text, head.end())
     return tail.end() if tail else 0
+
+
+def _rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: within a few percent of the great circle below 1,000 km, and cheap."""
+    dlon = abs(lon2 - lon1)
+    dlon = min(dlon, 360.0 - dlon) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.19 * math.hypot(lat2 - lat1, dlon)
 
 
 _JOIN = re.compile(r"[ \-'’]|\s?[-–]\s?")
@@ -536,6 +565,10 @@ def _link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None
             q = names[b]
             if not q.candidates:
                 continue
+            after = b > a and _QUALIFIER_AFTER.fullmatch(text, m.end, q.start)
+            before = b < a and q.possessive and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start)
+            if not (after or before):
+                continue  # cheap test first: most neighbours are not qualifiers
             if m.candidates and not any(_contains(gaz, j, i) for j in q.candidates for i in m.candidates):
                 # "Kandahar, Kabul" is a list, not "Tripoli, Libya"; but "Nasir, in Upper Nile state" says
                 # where Nasir is even when no Nasir we know lies there.
@@ -546,11 +579,10 @@ def _link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None
                 m.why.append("qualified by a division that holds none of its namesakes")
             if m.candidates == () and not any(gaz.kind(j) != "place" for j in q.candidates) and b < a:
                 continue
-            if b > a:
-                if _QUALIFIER_AFTER.fullmatch(text, m.end, q.start) and m.qualifier is None and q.qualifies is None \
-                        and q.qualifier is None:
+            if after:
+                if m.qualifier is None and q.qualifies is None and q.qualifier is None:
                     m.qualifier, q.qualifies = index[id(q)], index[id(m)]
-            elif q.possessive and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start) and m.qualifier is None:
+            elif m.qualifier is None:
                 m.qualifier, q.qualifies = index[id(q)], index[id(m)]
 
 
