@@ -138,7 +138,22 @@ def write_csv(data: Records, out: str | os.PathLike | IO[str]) -> int:
 
 
 def write_geojson(data: Records, out: str | os.PathLike | IO[str]) -> int:
-    """Write events as an RFC 7946 FeatureCollection (one feature per line); returns the number of features."""
+    """Write events as an RFC 7946 FeatureCollection (one feature per line); returns the number of features.
+
+    Parameters
+    ----------
+    data : DataFrame or iterable of Event
+        What ``EventStore.events()`` returns, or events.
+    out : path or text file
+
+    Examples
+    --------
+    >>> buffer = io.StringIO()
+    >>> write_geojson([Event("2025-10-12", "Battles", "Armed clash", "Angoor Adda", "PK", 32.6, 69.3)], buffer)
+    1
+    >>> json.loads(buffer.getvalue())["features"][0]["geometry"]
+    {'type': 'Point', 'coordinates': [69.3, 32.6]}
+    """
     with _open_out(out) as fh:
         fh.write('{"type": "FeatureCollection", "features": [')
         count = 0
@@ -153,14 +168,25 @@ def write_geojson(data: Records, out: str | os.PathLike | IO[str]) -> int:
 
 
 def to_csv_bytes(data: Records) -> bytes:
-    """The CSV export as UTF-8 bytes, for a download button."""
+    """The CSV export as UTF-8 bytes, for a download button.
+
+    Examples
+    --------
+    >>> st.download_button("CSV", to_csv_bytes(store.events()), file_name="events.csv")   # doctest: +SKIP
+    """
     buffer = io.StringIO()
     write_csv(data, buffer)
     return buffer.getvalue().encode("utf-8")
 
 
 def to_geojson_bytes(data: Records) -> bytes:
-    """The GeoJSON export as UTF-8 bytes, for a download button."""
+    """The GeoJSON export as UTF-8 bytes, for a download button.
+
+    Examples
+    --------
+    >>> to_geojson_bytes([])
+    b'{"type": "FeatureCollection", "features": [\\n]}\\n'
+    """
     buffer = io.StringIO()
     write_geojson(data, buffer)
     return buffer.getvalue().encode("utf-8")
@@ -190,6 +216,12 @@ def read_events_csv(source: Source, *, origin: str = "csv") -> Iterator[Event]:
     ------
     InputError
         Missing columns or malformed rows, each named by row, line and column.
+
+    Examples
+    --------
+    >>> events = [Event("2025-10-12", "Battles", "Armed clash", "Angoor Adda", "PK", 32.6, 69.3)]
+    >>> list(read_events_csv(to_csv_bytes(events))) == events
+    True
     """
     name = source_name(source)
     problems = Problems(name)
@@ -204,6 +236,12 @@ def read_events_csv(source: Source, *, origin: str = "csv") -> Iterator[Event]:
 
 def read_geojson(source: Source, *, origin: str = "geojson") -> Iterator[Event]:
     """Read a GeoJSON FeatureCollection of Point features (this project's export, or alike) as events.
+
+    Parameters
+    ----------
+    source : path, bytes or file object
+    origin : str
+        Origin for features without an ``origin`` property.
 
     Raises
     ------

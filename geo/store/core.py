@@ -81,7 +81,14 @@ class EventStore:
         return self.ingest_reading(read_report(report), author=author)
 
     def ingest_reading(self, reading_: Reading, *, author: str | None = None) -> IngestResult:
-        """Store a report already read (the dashboard previews a reading, then saves it)."""
+        """Store a report already read (the dashboard previews a reading, then saves it).
+
+        Examples
+        --------
+        >>> reading = read_report(report)                        # doctest: +SKIP
+        >>> store.ingest_reading(reading, author="ana").added    # doctest: +SKIP
+        7
+        """
         with writing(self.engine) as conn:
             return writes.ingest_reading(conn, reading_, author=author)
 
@@ -160,7 +167,13 @@ class EventStore:
             return corrections.add(conn, event_id, action="change", changes=normalised, author=author)
 
     def delete_event(self, event_id: str, *, author: str | None = None) -> int:
-        """Delete an event (a correction like any other: it survives re-ingest and can be undone)."""
+        """Delete an event (a correction like any other: it survives re-ingest and can be undone).
+
+        Examples
+        --------
+        >>> cid = store.delete_event(event_id, author="ana")   # doctest: +SKIP
+        >>> store.undo(cid)                                     # doctest: +SKIP
+        """
         with writing(self.engine) as conn:
             return corrections.add(conn, event_id, action="delete", changes={}, author=author)
 
@@ -170,7 +183,15 @@ class EventStore:
             corrections.undo(conn, correction_id, author=author)
 
     def corrections(self, event_id: str | None = None) -> pd.DataFrame:
-        """Every correction (of one event, or all): who, when, what changed, whether still in force."""
+        """Every correction (of one event, or all): who, when, what changed, whether still in force.
+
+        Columns: ``correction_id``, ``event_id``, ``action`` (change/delete), ``changes`` and ``previous``
+        (dicts), ``summary``, ``author``, ``created`` (UTC), ``undone``, ``undone_by``, ``active``.
+
+        Examples
+        --------
+        >>> store.corrections(event_id)[["summary", "author", "created", "active"]]   # doctest: +SKIP
+        """
         with reading(self.engine) as conn:
             log = corrections.log(conn, event_id)
         columns = ["correction_id", "event_id", "action", "changes", "previous", "summary", "author", "created",
@@ -221,7 +242,15 @@ class EventStore:
         return rows.to_event(row)
 
     def evidence(self, event_id: str) -> list[dict[str, Any]]:
-        """Every source of an event: report (or imported dataset), title, url, date, sentence, offsets."""
+        """Every source of an event: report (or imported dataset), title, url, date, sentence, offsets.
+
+        Examples
+        --------
+        >>> source = store.evidence(event_id)[0]                             # doctest: +SKIP
+        >>> text = store.report_text(source["report_id"])                    # doctest: +SKIP
+        >>> text[source["start"]:source["end"]] == source["sentence"]        # doctest: +SKIP
+        True
+        """
         with reading(self.engine) as conn:
             return queries.evidence(conn, event_id)
 
