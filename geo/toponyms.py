@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from geo import lexicon
 from geo.gazetteer import Gazetteer, km
-from geo.sentences import Span, Token, sentences, tokens
+from geo.sentences import Token, sentences, tokens
+from geo.text import normalise
 
 _SHARED_HEAD = re.compile(
     r"\b(?P<a>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central)\s+(?:and|&|or)\s+"
@@ -100,24 +101,24 @@ class ToponymFinder:
     # -- finding -------------------------------------------------------------------------
     def find(self, text: str, *, resolve: bool = True) -> list[Mention]:
         """All place mentions of ``text`` in order, resolved unless ``resolve`` is false."""
-        toks = tokens(text)
-        sents = sentences(text)
-        starts = _sentence_starts(toks, sents)
+        starts = _sentence_start_offsets(text)
         dateline_end = _dateline_end(text)
         mentions = self._shared_heads(text)
         taken = [(m.start, m.end) for m in mentions]
-        reach = _reach(text, toks)
-        i = 0
-        while i < len(toks):
-            found = None
-            if reach[i] and not any(s <= toks[i].start < e for s, e in taken):
-                found = self._match_at(text, toks, i, starts, dateline_end, reach)
-            if found is None:
-                i += 1
-                continue
-            mention, width = found
-            mentions.append(mention)
-            i += width
+        for toks in _name_runs(text):
+            # toks: the word before a run of name-like words, the run, and the word after it.
+            reach = _reach(text, toks)
+            i = 1
+            while i < len(toks) - 1:
+                found = None
+                if reach[i] and not any(s <= toks[i].start < e for s, e in taken):
+                    found = self._match_at(text, toks, i, starts, dateline_end, reach)
+                if found is None:
+                    i += 1
+                    continue
+                mention, width = found
+                mentions.append(mention)
+                i += width
         mentions.extend(self._capital_phrases(text, mentions))
         mentions.extend(self._unknown_named_places(text, mentions, dateline_end))
         mentions.extend(self._nominal_references(text, mentions))
@@ -142,7 +143,7 @@ class ToponymFinder:
         first = toks[i]
         if not (first.capitalised or first.is_upper) or first.text[0].isdigit():
             return None
-        longest = min(self.max_words, reach[i])
+        longest = min(self.max_words, reach[i], len(toks) - 1 - i)
         for width in range(longest, 0, -1):
             span = toks[i:i + width]
             last = span[-1]
@@ -196,10 +197,10 @@ class ToponymFinder:
                 return "skip"
             if first.is_upper and len(first.text) <= 4 and not is_country and first.start >= dateline_end:
                 return "skip"  # an acronym: "TTP", "ISPR", "BLA"
-            if key in self.common and not is_country and (i in starts or best < 5.0):
+            if key in self.common and not is_country and (first.start in starts or best < 5.0):
                 return "skip"  # "Police said", "Mobile phones"
         prev = toks[i - 1] if i > 0 else None
-        if prev is not None and i not in starts and _adjacent(text, prev, first):
+        if prev is not None and first.start not in starts and _adjacent(text, prev, first):
             if prev.key in lexicon.PERSON_TITLES:
                 return "skip"
             if prev.capitalised and prev.key not in lexicon.FUNCTION_WORDS and prev.key not in self.demonyms \
@@ -468,17 +469,54 @@ class ToponymFinder:
         return 3.0
 
 
-def _sentence_starts(toks: list[Token], sents: list[Span]) -> set[int]:
-    starts, j = set(), 0
-    for s in sents:
-        while j < len(toks) and toks[j].start < s.start:
+_WORD_SPAN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+
+def _name_runs(text: str) -> list[list[Token]]:
+    """Runs of words that can form names (capitalised words and connectors joined by a space, hyphen or
+    apostrophe), each with one word of context before and after (or an empty placeholder).
+
+    Only these few tokens are built: most of a report's words are lower-case and never looked up.
+    """
+    spans = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text)]
+    runs: list[list[Token]] = []
+    i, n = 0, len(spans)
+    while i < n:
+        s, _e = spans[i]
+        if not text[s].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            a_end, (b_start, b_end) = spans[j][1], spans[j + 1]
+            if _JOIN.fullmatch(text, a_end, b_start) is None:
+                break
+            word = text[b_start:b_end]
+            if not (word[0].isupper() or word.lower() in lexicon.NAME_CONNECTORS):
+                break
             j += 1
-        while j < len(toks) and not toks[j].text[:1].isalnum():
-            j += 1
-        if j < len(toks):
-            starts.add(j)
-            # A quote or heading marker may precede: the first word is still the start.
-    return starts
+        local = [_token(text, *spans[k]) if 0 <= k < n else _EDGE for k in range(i - 1, j + 2)]
+        runs.append(local)
+        i = j + 1
+    return runs
+
+
+_EDGE = Token(-1, -1, "", "")
+
+
+def _token(text: str, start: int, end: int) -> Token:
+    word = text[start:end]
+    return Token(start, end, word, normalise(word))
+
+
+def _sentence_start_offsets(text: str) -> set[int]:
+    """Offsets of the first word of every sentence."""
+    out = set()
+    for s in sentences(text):
+        m = _WORD_SPAN.search(text, s.start, s.end)
+        if m:
+            out.add(m.start())
+    return out
 
 
 def dateline_span(text: str) -> int:
@@ -513,7 +551,8 @@ def _reach(text: str, toks: list[Token]) -> list[int]:
         t = toks[i]
         if not (t.capitalised or t.is_upper or t.key in lexicon.NAME_CONNECTORS):
             continue
-        joined = i + 1 < len(toks) and _JOIN.fullmatch(text, t.end, toks[i + 1].start) is not None
+        joined = i + 1 < len(toks) and toks[i + 1].start >= 0 and \
+            _JOIN.fullmatch(text, t.end, toks[i + 1].start) is not None
         reach[i] = 1 + (reach[i + 1] if joined else 0)
     return reach
 
