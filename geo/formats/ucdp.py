@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
+from typing import Any
 
 from geo.formats import countries
 from geo.formats._table import (
@@ -144,56 +146,98 @@ def read_ucdp(source: Source) -> Iterator[Event]:
     seen: dict[int, int] = {}
     with open_text(source) as fh:
         for number, line, cells in read_rows(fh, name=name, required=REQUIRED, problems=problems):
-            row = Row(cells, number=number, line=line, problems=problems)
-            event = _event(row, seen)
-            if event is not None and row.ok and not problems:
-                yield event
+            # A well-formed row takes the fast path; any doubt goes to the checks that name the problem.
+            parsed = _fast(cells)
+            if parsed is None:
+                parsed = _checked(Row(cells, number=number, line=line, problems=problems))
+            if parsed is None:
+                continue
+            first = seen.setdefault(parsed["id"], number)
+            if first != number:
+                Row(cells, number=number, line=line, problems=problems).fail(
+                    "id", f"{parsed['id']} repeats row {first}")
+            elif not problems:
+                yield _build(cells, parsed)
     problems.raise_if_any()
 
 
-def _event(row: Row, seen: dict[int, int]) -> Event | None:
-    ucdp_id = row.get("id", cell_int, low=0, required=True)
-    if ucdp_id is not None:
-        if ucdp_id in seen:
-            row.fail("id", f"{ucdp_id} repeats row {seen[ucdp_id]}")
-        seen.setdefault(ucdp_id, row.number)
-    violence = row.get("type_of_violence", cell_choice, choices=VIOLENCE, what="type_of_violence (1, 2, 3)")
-    start = row.get("date_start", cell_date)
-    end = row.get("date_end", cell_date)
-    if start and end and end < start:
-        row.fail("date_end", f"{end} is before date_start {start}")
-    precision = row.get("date_prec", cell_choice, choices=DATE_PREC, what="date_prec (1..5)")
-    where = row.get("where_prec", cell_choice, choices=WHERE_PREC, what="where_prec (1..7)")
-    latitude = row.get("latitude", cell_float, low=-90, high=90)
-    longitude = row.get("longitude", cell_float, low=-180, high=180)
-    best = row.get("best", cell_int, low=0, required=True)
-    low = row.get("low", cell_int, low=0)
-    high = row.get("high", cell_int, low=0)
-    sources = row.get("number_of_sources", cell_int)
-    if not row.ok:
+def _fast(c: Cells) -> dict[str, Any] | None:
+    """The row's numbers, dates and codes when every one is plainly right; None to check it properly."""
+    try:
+        start, end = c.values[c.index["date_start"]][:10], c.values[c.index["date_end"]][:10]
+        date.fromisoformat(start)  # a day that does not exist raises
+        date.fromisoformat(end)
+        if end < start:
+            return None
+        parsed = {
+            "id": int(c.get("id")), "violence": VIOLENCE[c.get("type_of_violence")], "start": start, "end": end,
+            "precision": DATE_PREC[c.get("date_prec")], "where": WHERE_PREC[c.get("where_prec")],
+            "latitude": float(c.get("latitude")), "longitude": float(c.get("longitude")), "best": int(c.get("best")),
+            "low": _optional_int(c.get("low")), "high": _optional_int(c.get("high")),
+            "sources": _optional_int(c.get("number_of_sources")),
+        }
+    except (KeyError, TypeError, ValueError):
         return None
-    c = row.cells
-    headline, article = c.text("source_headline"), c.text("source_article")
-    kind = next(k for k, v in VIOLENCE.items() if v == violence)
-    event_type, sub_event_type = event_type_for(kind, " ".join(filter(None, (headline, article))))
+    if not (-90 <= parsed["latitude"] <= 90 and -180 <= parsed["longitude"] <= 180) or parsed["best"] < 0 \
+            or parsed["id"] < 0 or (parsed["low"] or 0) < 0 or (parsed["high"] or 0) < 0:
+        return None
+    return parsed
+
+
+def _optional_int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _checked(row: Row) -> dict[str, Any] | None:
+    """The row's values, each cell checked; every problem is recorded against its row and column."""
+    parsed = {
+        "id": row.get("id", cell_int, low=0, required=True),
+        "violence": row.get("type_of_violence", cell_choice, choices=VIOLENCE, what="type_of_violence (1, 2, 3)"),
+        "start": row.get("date_start", cell_date),
+        "end": row.get("date_end", cell_date),
+        "precision": row.get("date_prec", cell_choice, choices=DATE_PREC, what="date_prec (1..5)"),
+        "where": row.get("where_prec", cell_choice, choices=WHERE_PREC, what="where_prec (1..7)"),
+        "latitude": row.get("latitude", cell_float, low=-90, high=90),
+        "longitude": row.get("longitude", cell_float, low=-180, high=180),
+        "best": row.get("best", cell_int, low=0, required=True),
+        "low": row.get("low", cell_int, low=0),
+        "high": row.get("high", cell_int, low=0),
+        "sources": row.get("number_of_sources", cell_int),
+    }
+    if parsed["start"] and parsed["end"] and parsed["end"] < parsed["start"]:
+        row.fail("date_end", f"{parsed['end']} is before date_start {parsed['start']}")
+    return parsed if row.ok else None
+
+
+_TEXT = ("source_headline", "source_article", "source_office", "source_date", "side_a", "side_b",
+         "where_coordinates", "where_description", "adm_1", "adm_2", "country", "iso3", "relid", "conflict_name",
+         "dyad_name", "source_original", "event_clarity", "code_status", "priogrid_gid", "deaths_a", "deaths_b",
+         "deaths_civilians", "deaths_unknown")
+_KIND = {v: k for k, v in VIOLENCE.items()}
+
+
+def _build(c: Cells, p: dict[str, Any]) -> Event:
+    t = {name: c.text(name) for name in _TEXT}  # each cell stripped once
+    headline, article = t["source_headline"], t["source_article"]
+    event_type, sub_event_type = event_type_for(_KIND[p["violence"]], f"{headline or ''} {article or ''}")
+    ucdp_id, sources = p["id"], p["sources"]
     return Event(
         event_id=f"{ORIGIN}-{ucdp_id}",
-        event_date=start, date_end=end, date_precision=precision,
+        event_date=p["start"], date_end=p["end"], date_precision=p["precision"],
         event_type=event_type, sub_event_type=sub_event_type,
-        actor1=c.text("side_a"), actor2=c.text("side_b"),
-        fatalities=best,
-        location=c.text("where_coordinates") or c.text("where_description") or c.text("adm_2") or c.text("adm_1")
-        or c.text("country") or "",
-        country_code=countries.from_alpha3(c.text("iso3")) or countries.from_name(c.text("country")),
-        admin1=c.text("adm_1"), admin2=c.text("adm_2"),
-        latitude=latitude, longitude=longitude, geo_precision=where,
+        actor1=t["side_a"], actor2=t["side_b"],
+        fatalities=p["best"],
+        location=t["where_coordinates"] or t["where_description"] or t["adm_2"] or t["adm_1"] or t["country"] or "",
+        country_code=countries.from_alpha3(t["iso3"]) or countries.from_name(t["country"]),
+        admin1=t["adm_1"], admin2=t["adm_2"],
+        latitude=p["latitude"], longitude=p["longitude"], geo_precision=p["where"],
         source_id=f"ucdp:{ucdp_id}",
-        source_title=headline or c.text("source_office"),
-        published=_first_date(c.text("source_date")),
+        source_title=headline or t["source_office"],
+        published=_first_date(t["source_date"]),
         sentence=article or headline,
         sources=sources if sources and sources > 0 else 1,
         origin=ORIGIN,
-        notes=_notes(c, ucdp_id=ucdp_id, violence=violence, best=best, low=low, high=high),
+        notes=_notes(t, ucdp_id=ucdp_id, violence=p["violence"], best=p["best"], low=p["low"], high=p["high"]),
     )
 
 
@@ -206,17 +250,18 @@ def _first_date(value: str | None) -> str | None:
     return None
 
 
-def _notes(c: Cells, *, ucdp_id: int, violence: str, best: int, low: int | None,
+def _notes(t: dict[str, str | None], *, ucdp_id: int, violence: str, best: int, low: int | None,
            high: int | None) -> str:
     """What UCDP says that the record has no field for, as ``key: value`` parts a reader can scan."""
     deaths = ", ".join(f"{label} {n}" for label, n in (("best", best), ("low", low), ("high", high)) if n is not None)
-    sides = ", ".join(f"{label} {c[col]}" for col, label in (("deaths_a", "side a"), ("deaths_b", "side b"),
-                      ("deaths_civilians", "civilians"), ("deaths_unknown", "unknown")) if c.text(col))
-    parts = [f"UCDP GED {ucdp_id}" + (f" ({c['relid']})" if c.text("relid") else ""), f"{violence} violence",
+    sides = ", ".join(f"{label} {t[col]}" for col, label in (("deaths_a", "side a"), ("deaths_b", "side b"),
+                      ("deaths_civilians", "civilians"), ("deaths_unknown", "unknown")) if t[col])
+    parts = [f"UCDP GED {ucdp_id}" + (f" ({t['relid']})" if t["relid"] else ""), f"{violence} violence",
              f"deaths: {deaths}" + (f" ({sides})" if sides else "")]
-    for col, label in (("conflict_name", "conflict"), ("dyad_name", "dyad"), ("where_description", "where"),
-                       ("source_original", "reported by"), ("event_clarity", "clarity"),
-                       ("code_status", "status"), ("priogrid_gid", "priogrid")):
-        if c.text(col):
-            parts.append(f"{label}: {c[col]}")
+    parts += [f"{label}: {t[col]}" for col, label in _NOTED if t[col]]
     return "; ".join(parts)
+
+
+_NOTED = (("conflict_name", "conflict"), ("dyad_name", "dyad"), ("where_description", "where"),
+          ("source_original", "reported by"), ("event_clarity", "clarity"), ("code_status", "status"),
+          ("priogrid_gid", "priogrid"))
