@@ -6,11 +6,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from app_pages._shared import data_changed, get_store, require_editor
 from geo import dashboard
 from geo.errors import ConflictMapError
 from geo.maps import event_summary_html, highlight_evidence
 from geo.pipeline import Report, read_report
-from pages._shared import data_changed, get_store, require_editor
 
 st.title("Add reports")
 st.caption("Paste a news report or upload files; check what was found; then save the events to the map.")
@@ -117,4 +117,4 @@ if st.button(f"Save {len(readings)} report{'s' if len(readings) != 1 else ''} to
     data_changed()
     bar.empty()
     st.success(f"Saved: {added} new events, {merged} merged with events already on the map.")
-    st.page_link("pages/map.py", label="See them on the map", icon=":material/map:")
+    st.page_link("app_pages/map.py", label="See them on the map", icon=":material/map:")

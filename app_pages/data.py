@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages._shared import can_edit, country_name, data_changed, get_store, require_editor
 from geo import dashboard
 from geo.cache import shared as shared_cache
 from geo.errors import ConflictMapError
 from geo.formats import read_acled, read_ucdp
 from geo.settings import load_settings
-from pages._shared import can_edit, country_name, data_changed, get_store, require_editor
 
 IMPORTERS = {"UCDP GED": ("ucdp", read_ucdp), "ACLED": ("acled", read_acled)}
 
@@ -24,14 +24,10 @@ figures[3].metric("Corrections", f"{stats['corrections']:,}")
 if stats["date_min"]:
     st.caption(f"From {stats['date_min']} to {stats['date_max']}. Deleted events: {stats['deleted']:,}.")
 by_type, by_origin = st.columns(2)
-with by_type:
-    st.markdown("**By type**")
-    for kind, count in stats["by_type"].items():
-        st.markdown(f"{dashboard.type_markdown(kind)}: {count:,}")
-with by_origin:
-    st.markdown("**By origin**")
-    for origin, count in stats["by_origin"].items():
-        st.markdown(f"{dashboard.origin_label(origin)}: {count:,}")
+by_type.markdown("  \n".join(["**By type**", *(f"{dashboard.type_markdown(kind)}: {count:,}"
+                                                 for kind, count in stats["by_type"].items())]))
+by_origin.markdown("  \n".join(["**By origin**", *(f"{dashboard.origin_label(origin)}: {count:,}"
+                                                     for origin, count in stats["by_origin"].items())]))
 
 st.subheader("Import a dataset")
 if require_editor("Importing"):

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from app_pages._shared import can_edit, current_view, data_changed, get_store, require_editor
 from geo import dashboard
 from geo.errors import ConflictMapError
 from geo.formats import to_csv_bytes, to_geojson_bytes
 from geo.record import EVENT_TYPES, GEO_PRECISIONS, SUB_EVENT_TYPES
-from pages._shared import can_edit, current_view, data_changed, get_store, require_editor
 
 EDIT_ROWS = 2000
 

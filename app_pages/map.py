@@ -3,8 +3,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
+from app_pages._shared import current_view, map_tiles, offline_assets
 from geo import dashboard, maps
-from pages._shared import current_view, map_tiles, offline_assets
 
 MAP_KEY = "event_map"
 TABLE_ROWS = 1000
@@ -47,7 +47,8 @@ if selection["centre"] and not selected.empty and selected["latitude"].notna().i
     centre = (float(selected["latitude"].iloc[0]), float(selected["longitude"].iloc[0]))
 
 if playback:
-    playback_map = maps.base_map(assets, tiles=map_tiles(), bounds=maps.data_bounds(events))
+    playback_map = maps.base_map(assets, tiles=map_tiles(), bounds=maps.data_bounds(events),
+                                 legend_position="topright")
     maps.add_playback(playback_map, events.head(5000), assets)
     if not assets.playback_offline:
         st.caption("The playback loads leaflet.timeline from its CDN; for offline use run "

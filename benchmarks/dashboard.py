@@ -182,16 +182,8 @@ def rerun_seconds(db_url: str, cache_dir: Path, moves: int = 5) -> tuple[float, 
     """Server time of the map page's first run and of reruns after slider moves (AppTest, in process)."""
     os.environ.update({"CONFLICT_MAP_DB": db_url, "CONFLICT_MAP_CACHE_DIR": str(cache_dir),
                        "CONFLICT_MAP_TILES": "none"})
-    import streamlit.testing.v1.app_test as app_test_module
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
-    class NavigationPagesManager(PagesManager):  # see tests/app/conftest.py: AppTest and a pages/ folder
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    app_test_module.PagesManager = NavigationPagesManager
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     started = time.perf_counter()
     app.run()

@@ -1,6 +1,6 @@
 """What the dashboard shows, computed without Streamlit: type styles, filter options, filtering, tables.
 
-The pages in ``pages/`` only draw; everything they draw is computed here, so it can be tested
+The pages in ``app_pages/`` only draw; everything they draw is computed here, so it can be tested
 without a browser. The store hands over events as a DataFrame (``record.FIELD_NAMES`` plus
 ``corrected``); :func:`prepare_events` gives that frame the dtypes the rest of this module expects.
 

@@ -63,7 +63,8 @@ _POPUP_CSS = """
 
 
 def base_map(assets: OfflineAssets, *, tiles: str | None = OSM_TILES,
-             bounds: Sequence[Sequence[float]] | None = None, height: str = "100%") -> folium.Map:
+             bounds: Sequence[Sequence[float]] | None = None, height: str = "100%",
+             legend_position: str = "bottomright") -> folium.Map:
     """The map every rerun shares: tiles, legend, popup styles and the view over all events.
 
     Parameters
@@ -76,6 +77,8 @@ def base_map(assets: OfflineAssets, *, tiles: str | None = OSM_TILES,
         The view to open on; the whole store's extent, so filtering never moves the map.
     height : str
         CSS height of the map.
+    legend_position : str
+        A Leaflet control corner; the playback's slider takes the bottom of the map.
 
     Examples
     --------
@@ -97,7 +100,7 @@ def base_map(assets: OfflineAssets, *, tiles: str | None = OSM_TILES,
     fmap.get_root().header.add_child(folium.Element(f"<style>{_POPUP_CSS}</style>"))
     if tiles is None and assets.basemap:
         Basemap(assets.basemap).add_to(fmap)
-    Legend().add_to(fmap)
+    Legend(position=legend_position).add_to(fmap)
     return fmap
 
 
@@ -142,7 +145,7 @@ class Legend(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         {{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create("div", "cm-legend");
             div.innerHTML = {{ this.html|tojson }};
@@ -153,10 +156,11 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, title: str = "Event types") -> None:
+    def __init__(self, title: str = "Event types", position: str = "bottomright") -> None:
         super().__init__()
         self._name = "Legend"
         self.html = legend_html(title)
+        self.position = position
 
 
 def legend_html(title: str = "Event types") -> str:

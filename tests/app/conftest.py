@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-import streamlit.testing.v1.app_test as app_test_module
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from geo.record import Event
 from geo.store import EventStore
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # the app imports pages._shared as Streamlit would, from the app's folder
+if str(ROOT) not in sys.path:  # the app imports app_pages._shared as Streamlit would, from the app's folder
     sys.path.insert(0, str(ROOT))
 
 #: Six events, one of each type, ten days apart; the filter tests know exactly which rows to expect.
@@ -35,24 +33,6 @@ FIXTURE_EVENTS = (
     Event("2025-10-25", "Strategic developments", "Agreement", "Doha", "QA", 25.3, 51.5, event_id="e6-ceasefire",
           origin="acled", sentence="A ceasefire was agreed in Doha."),
 )
-
-
-class _NavigationPagesManager(PagesManager):
-    """AppTest's pages manager, told that this app navigates with ``st.navigation``.
-
-    AppTest makes a new pages manager per run and, seeing a ``pages/`` folder, takes the app for an
-    old-style multipage app: from the second run on it would run the page alone, without ``app.py``
-    (no sidebar, no filters). The real server learns otherwise when ``st.navigation`` is called.
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
-@pytest.fixture(autouse=True)
-def _navigation_aware_app_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_test_module, "PagesManager", _NavigationPagesManager)
 
 
 def _clear_streamlit_caches() -> None:
@@ -82,8 +62,8 @@ def seeded_store(app_env: Path) -> EventStore:
 
 
 def new_app(page: str | None = None) -> AppTest:
-    """An AppTest of ``app.py`` (optionally switched to ``pages/<page>.py``), not yet run."""
+    """An AppTest of ``app.py`` (optionally switched to ``app_pages/<page>.py``), not yet run."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     if page:
-        app.switch_page(f"pages/{page}.py")
+        app.switch_page(f"app_pages/{page}.py")
     return app

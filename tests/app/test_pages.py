@@ -48,7 +48,7 @@ def test_a_fresh_store_gets_the_sample_reports_and_every_page_runs(app_env):
     assert not store.is_empty(), "the sample reports were not ingested into the empty store"
     assert len(app.dataframe[0].value) == len(store.events())
     for page in PAGES[1:]:
-        app.switch_page(f"pages/{page}.py").run()
+        app.switch_page(f"app_pages/{page}.py").run()
         assert_clean(app)
 
 
@@ -115,7 +115,7 @@ def test_query_params_restore_the_filters_on_any_page(seeded_store):
     assert app.multiselect(key="f_countries").value == ["PK"]
     assert table_ids(app) == {"e4-riot", "e5-attack"}
 
-    app.switch_page("pages/events.py").run()
+    app.switch_page("app_pages/events.py").run()
     assert_clean(app)
     assert app.query_params["event_types"] == ["Violence against civilians", "Riots"]
     assert "**2** of 6 events" in app.markdown[0].value

@@ -57,6 +57,7 @@ class RunningApp:
     process: subprocess.Popen
     db_url: str
     log_path: Path
+    cache_dir: Path
 
     def store(self) -> EventStore:
         return EventStore(self.db_url)
@@ -87,7 +88,8 @@ def start_app(workdir: Path, cache_dir: Path, *, extra_env: dict[str, str] | Non
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
                 if answer.status == 200:
-                    return RunningApp(url=url, process=process, db_url=db_url, log_path=log_path)
+                    return RunningApp(url=url, process=process, db_url=db_url, log_path=log_path,
+                                      cache_dir=cache_dir)
         except OSError:
             time.sleep(0.2)
     process.terminate()
@@ -143,8 +145,18 @@ def wait_for_app(page) -> None:
 
 
 def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot to ``test-artifacts/<name>.png``."""
+    """Save a screenshot of the whole page to ``test-artifacts/<name>.png``.
+
+    Streamlit scrolls its main area, not the document, so the window is made as tall as that area first.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate("""() => {
+        const main = document.querySelector('[data-testid="stMain"]');
+        return main ? main.scrollHeight : document.body.scrollHeight; }""")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 4000)})
+    page.wait_for_timeout(300)  # let the layout settle at the new size (a picture, not an assertion)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path

@@ -8,6 +8,7 @@ assuming what earlier tests left there.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -199,3 +200,54 @@ def running_app_root():
     from tests.e2e.conftest import ROOT
 
     return ROOT
+
+
+def first_row_cell(page, table_index: int = 0):
+    """Where to click in a table's first data row: just right of its selection checkbox column."""
+    box = page.locator('[data-testid="stDataFrame"]').nth(table_index).bounding_box()
+    return box["x"] + 15, box["y"] + 52
+
+
+def test_correcting_a_place_keeps_an_override_and_moves_its_events(page, running_app):
+    from geo.cache import GeocodeCache
+
+    open_page(page, running_app, "data")
+    x, y = first_row_cell(page)
+    page.mouse.click(x, y)  # select the first place
+    form_title = page.locator('[data-testid="stForm"] strong').first
+    expect(form_title).to_be_visible(timeout=30_000)
+    place = form_title.inner_text().removeprefix("Correct ").strip()
+    latitude = page.get_by_label("Latitude")
+    latitude.fill("12.5")
+    latitude.press("Tab")
+    page.get_by_role("button", name="Save the correction").click()
+    expect(page.get_by_text(f"{place} now resolves to 12.5000")).to_be_visible(timeout=30_000)
+    cache = GeocodeCache(Path(running_app.cache_dir) / "geocode-cache.sqlite")
+    assert any(o["query"] == place and o["place"]["latitude"] == 12.5 for o in cache.overrides())
+    events = running_app.store().events()
+    assert (events.loc[events["location"] == place, "latitude"] == 12.5).all()
+
+
+def test_an_edit_in_the_event_table_is_saved_as_a_correction(page, running_app):
+    open_page(page, running_app, "events")
+    table = running_app.store().events()
+    before = len(running_app.store().corrections())
+    expect(page.get_by_role("button", name="Save 0 edits, 0 deletions")).to_be_visible()
+    x, y = first_row_cell(page)
+    page.mouse.click(x + 40, y)  # a cell of the grid, then the keyboard goes to the first row's fatalities
+    page.wait_for_function("""() => document.activeElement
+                                    && document.activeElement.closest('[data-testid="stDataFrame"]')""")
+    for key in ["ArrowUp"] * 3 + ["ArrowLeft"] * 12 + ["ArrowRight"] * 6:  # date, type, ..., province -> fatalities
+        page.keyboard.press(key)
+    page.keyboard.type("7")  # a key opens the cell's editor with it
+    expect(page.locator("input.gdg-input")).to_have_value("7")
+    page.keyboard.press("Enter")
+    save = page.get_by_role("button", name="Save 1 edits, 0 deletions")
+    expect(save).to_be_enabled(timeout=30_000)
+    save.click()
+    expect(page.get_by_text("Saved 1 corrections.")).to_be_visible(timeout=30_000)
+    corrections = running_app.store().corrections()
+    assert len(corrections) == before + 1
+    newest = table.sort_values("event_date", ascending=False, kind="stable").iloc[0]
+    assert corrections.iloc[-1]["event_id"] == newest["event_id"]
+    assert running_app.store().event(newest["event_id"]).fatalities == 7
