@@ -334,7 +334,7 @@ def events_chart(counts: pd.DataFrame):
         y=alt.Y("sum(events):Q", title=f"Events per {period}", stack="zero"),
         color=alt.Color("event_type:N", title="Type",
                         scale=alt.Scale(domain=list(TYPE_STYLES), range=[s.colour for s in TYPE_STYLES.values()]),
-                        legend=alt.Legend(orient="bottom", columns=3)),
+                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=0)),
         tooltip=[alt.Tooltip("period:T", title=period.capitalize()), alt.Tooltip("event_type:N", title="Type"),
                  alt.Tooltip("events:Q", title="Events")],
     ).properties(height=240)
