@@ -224,6 +224,9 @@ def main() -> int:
     options = parser.parse_args()
     size = 3_000 if options.smoke else options.events
     browser_ok = CHROMIUM.exists()
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at start"
+          + (" (other work is running: times below are slower than on an idle machine)" if load > 1 else ""))
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         cache_dir = gazetteer_cache(tmp / "cache")

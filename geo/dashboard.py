@@ -95,8 +95,8 @@ def prepare_events(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a store frame the dtypes the dashboard relies on.
 
     Dates become ``datetime64`` (day precision), coordinates floats, fatalities nullable integers,
-    ``corrected`` a boolean; missing columns are added empty. Rows without coordinates are kept
-    (the table shows them; the map skips them).
+    ``corrected`` a boolean, the columns filtered on strings; missing columns are added empty. Rows
+    without coordinates are kept (the table shows them; the map skips them).
 
     Parameters
     ----------
@@ -122,8 +122,11 @@ def prepare_events(frame: pd.DataFrame) -> pd.DataFrame:
     df["sources"] = pd.to_numeric(df["sources"], errors="coerce").fillna(1).astype("int64")
     df["corrected"] = df["corrected"].fillna(False).astype(bool)
     for column in ("event_type", "sub_event_type", "location", "origin", "event_id"):
-        df[column] = df[column].fillna("").astype(str)
-    df["triggers"] = df["triggers"].map(as_word_list)
+        df[column] = df[column].fillna("")
+        if not pd.api.types.is_string_dtype(df[column]):
+            df[column] = df[column].astype(str)
+    # ``triggers`` stays as the store gives it (lists, JSON or nothing): :func:`as_word_list` reads any of
+    # them where a popup needs them, instead of converting 100k cells on every load.
     return df.reset_index(drop=True)
 
 

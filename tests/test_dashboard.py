@@ -40,7 +40,7 @@ def test_prepare_events_adds_every_column_with_usable_dtypes(events):
     assert set(FIELD_NAMES) <= set(events.columns)
     assert str(events["event_date"].dtype) == "datetime64[ns]"
     assert events["fatalities"].dtype == "Int64"
-    assert events["triggers"].tolist() == [[], [], [], []]
+    assert [dashboard.as_word_list(t) for t in events["triggers"]] == [[], [], [], []]
     assert dashboard.empty_events().empty
 
 
