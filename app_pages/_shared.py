@@ -91,9 +91,16 @@ def load_events() -> pd.DataFrame:
     return dashboard.prepare_events(get_store().events())
 
 
+@st.cache_resource(show_spinner=False, ttl=600)
+def load_options() -> dashboard.FilterOptions:
+    """What the sidebar offers (date bounds, countries, origins), computed once per load of the events."""
+    return dashboard.filter_options(load_events())
+
+
 def data_changed() -> None:
     """Forget cached events after the store changed, so every page shows the change."""
     load_events.clear()
+    load_options.clear()
 
 
 # --- the sidebar -----------------------------------------------------------------------------------
@@ -155,7 +162,7 @@ def sidebar_filters() -> View:
     The pages call :func:`current_view` to read what this returned on the same run.
     """
     all_events = load_events()
-    options = dashboard.filter_options(all_events)
+    options = load_options()
     _init_state(options)
     with st.sidebar:
         st.subheader("Filters")
