@@ -99,6 +99,27 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
+def first_names() -> frozenset[str]:
+    """Common given names (US census lists shipped in the ``names`` package), lower-case.
+
+    "Kelly said" or "Mary Barra" is a person before it is a town; only names with a real share of
+    the population are kept, so rare entries ("Savannah") do not shadow places.
+    """
+    try:
+        import names as census
+    except ImportError:  # the reader still works, with fewer person names recognised
+        return frozenset()
+    root = Path(census.__file__).parent
+    out = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        for line in (root / file).read_text(encoding="ascii", errors="ignore").splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and float(parts[1]) >= 0.01:
+                out.add(parts[0].lower())
+    return frozenset(out)
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Lower-case English words that are also gazetteer names ("police", "mobile", "reading").
 

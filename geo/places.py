@@ -25,6 +25,10 @@ from geo.roles import assign_roles
 from geo.text import normalise
 from geo.toponyms import Mention, ToponymFinder
 
+#: Common nouns that name a place by its kind: location expressions in GeoWebNews' annotation scheme.
+_EXPRESSION = re.compile(r"\b(?:country|countries|city|cities|town|towns|village|villages|area|areas|region|regions|"
+                         r"province|provinces|district|districts|county|counties|territory|territories|continent|"
+                         r"island|islands|capital|border|borders|world|neighbourhood|neighborhood|coast|coastline)\b")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_TYPE = re.compile(r"\s+(?:province|district|state|region|county|city|town|village|governorate|oblast|"
                             r"municipality|prefecture|department|area|territory)$", re.I)
@@ -40,10 +44,16 @@ def _finder(gaz: Gazetteer) -> ToponymFinder:
     return finder
 
 
-def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+def find_places(text: str, *, gazetteer: Gazetteer | None = None, expressions: bool = False) -> list[PlaceMention]:
     """Every place mention in ``text``, resolved, with its role (``dateline``, ``metonym`` or ``other``).
 
     Roles here come from the sentence alone; :func:`geo.pipeline.read_report` also marks ``event``.
+
+    Parameters
+    ----------
+    expressions : bool
+        Also list common-noun place expressions ("the country", "the border"), as geoparsing corpora
+        such as GeoWebNews count them. They carry no coordinates.
     """
     from geo.pipeline import ReportReader
 
@@ -53,7 +63,24 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceM
     mentions = finder.find(text)
     reader = ReportReader(gaz)
     assign_roles(text, mentions, is_government_seat=reader._is_government_seat)
-    return [reader._place(m) for m in mentions]
+    places = [reader._place(m) for m in mentions]
+    if expressions:
+        places += _expressions(text, mentions)
+        places.sort(key=lambda p: p.start)
+    return places
+
+
+def _expressions(text: str, mentions: list[Mention]) -> list[PlaceMention]:
+    """Common-noun place expressions ("the country", "border areas", "the world"): place mentions in
+    GeoWebNews' sense, without a point of their own unless a name before them gives one."""
+    spans = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in _EXPRESSION.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        out.append(PlaceMention(m.group(0), m.start(), m.end(), "other", kind="expression",
+                                why="a common-noun place expression"))
+    return out
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], *, gazetteer: Gazetteer | None = None) -> list[dict]:
@@ -129,11 +156,12 @@ def _candidates(gaz: Gazetteer, finder: ToponymFinder, surface: str) -> tuple[st
                     return key, ids, False
     # "Cauvery Water Regulation Committee" names the Cauvery; "Royal Street" names no place we know,
     # and "Street" must not become a town called Street: parts that are common words do not count.
-    words = [w for w in re.split(r"[^\w'’.-]+", cleaned) if w]
-    for width in range(len(words) - 1, 0, -1):
+    words = [w for w in re.split(r"[^\w'’.-]+", cleaned) if w][:12]
+    keys = [normalise(w) for w in words]
+    for width in range(min(len(words) - 1, 6), 0, -1):
         for i in range(len(words) - width + 1):
             part = words[i:i + width]
-            key = normalise(" ".join(part))
+            key = " ".join(k for k in keys[i:i + width] if k)
             if not part[0][:1].isupper() or not gaz.has_key(key) or key in finder.common:
                 continue
             if width == 1 and (key in lexicon.NEVER_PLACES or len(key) < 4):

@@ -33,6 +33,8 @@ _DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w.'’ -]{1,40}?)?\s*(?:,?\s*\(?[
                             r"\s*(?:\((?:Reuters|AP|AFP|Xinhua|dpa|ANI|IANS|APP|UPI)\)\s*)?(?=[:\-–—])")
 _NAMED_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>district|neighbourhood|neighborhood|"
                           r"camp|village|town|suburb|quarter|area|township|settlement)\b")
+_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|to|into|outside|toward|towards|across|of)\s+$", re.I)
 _NAME = r"(?P<name>(?:[A-Z][\w'’-]+[\s-]+){0,3}[A-Z][\w'’-]+)"
 _UNKNOWN_PLACE_PATTERNS = [
     # "the Abu Salim district", "the Abu Shouk displacement camp"
@@ -97,12 +99,15 @@ class ToponymFinder:
         self.max_words = min(gazetteer.max_name_words, 8)
         self.demonyms = lexicon.demonyms()
         self.common = lexicon.common_words()
+        self.first_names = lexicon.first_names()
+        self._persons: frozenset[str] = frozenset()
 
     # -- finding -------------------------------------------------------------------------
     def find(self, text: str, *, resolve: bool = True) -> list[Mention]:
         """All place mentions of ``text`` in order, resolved unless ``resolve`` is false."""
         starts = _sentence_start_offsets(text)
         dateline_end = _dateline_end(text)
+        self._persons = self._person_words(text)
         mentions = self._shared_heads(text)
         taken = [(m.start, m.end) for m in mentions]
         for toks in _name_runs(text):
@@ -195,8 +200,12 @@ class ToponymFinder:
         if width == 1:
             if key in lexicon.NEVER_PLACES or key in lexicon.MONTH_WORDS or key in lexicon.WEEKDAY_WORDS:
                 return "skip"
-            if first.is_upper and len(first.text) <= 4 and not is_country and first.start >= dateline_end:
-                return "skip"  # an acronym: "TTP", "ISPR", "BLA"
+            if (key in self._persons or key in self.first_names) and not is_country and best < 6.0 \
+                    and not _LOCATIVE_WORD.search(text, max(0, first.start - 12), first.start):
+                return "skip"  # "Kelly said", after "Scott Kelly": a person, unless "in Kelly"
+            if first.is_upper and len(first.text) <= 4 and first.start >= dateline_end and not any(
+                    self.gaz.kind(j) in ("country", "region") for j in ids):
+                return "skip"  # an acronym: "TTP", "ISPR", "BLA"; but "EU", "UAE", "DRC" are places
             if key in self.common and not is_country and (first.start in starts or best < 5.0):
                 return "skip"  # "Police said", "Mobile phones"
         prev = toks[i - 1] if i > 0 else None
@@ -215,6 +224,16 @@ class ToponymFinder:
                     and not is_country and not first.is_upper:
                 return "skip"  # a given name ("Jordan Peterson") or part of an unknown name ("Abu Salim")
         return None
+
+    def _person_words(self, text: str) -> frozenset[str]:
+        """Surnames this text gives to people: the word after a given name or a title ("Scott Kelly",
+        "President Ruto"), so that a later "Kelly" alone is not taken for a town."""
+        out = set()
+        for m in _PERSON.finditer(text):
+            first = m.group("first").lower()
+            if first in self.first_names or first.rstrip(".") in lexicon.PERSON_TITLES:
+                out.add(normalise(m.group("last")))
+        return frozenset(out)
 
     def _is_major(self, key: str) -> bool:
         """Whether a word names a country or first-level division: "Kabul Kandahar highway" is two places."""
@@ -489,7 +508,7 @@ def _name_runs(text: str) -> list[list[Token]]:
         j = i
         while j + 1 < n:
             a_end, (b_start, b_end) = spans[j][1], spans[j + 1]
-            if _JOIN.fullmatch(text, a_end, b_start) is None:
+            if _JOIN.fullmatch(text, a_end, b_start) is None and not _abbreviated(text, spans[j], b_start):
                 break
             word = text[b_start:b_end]
             if not (word[0].isupper() or word.lower() in lexicon.NAME_CONNECTORS):
@@ -502,6 +521,12 @@ def _name_runs(text: str) -> list[list[Token]]:
 
 
 _EDGE = Token(-1, -1, "", "")
+_NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
+
+
+def _abbreviated(text: str, word: tuple[int, int], next_start: int) -> bool:
+    """"St. Louis", "Mt. Kenya": an abbreviation's full stop joins a name."""
+    return text[word[0]:word[1]] in _NAME_ABBREVIATIONS and text[word[1]:next_start] == ". "
 
 
 def _token(text: str, start: int, end: int) -> Token:
@@ -551,8 +576,9 @@ def _reach(text: str, toks: list[Token]) -> list[int]:
         t = toks[i]
         if not (t.capitalised or t.is_upper or t.key in lexicon.NAME_CONNECTORS):
             continue
-        joined = i + 1 < len(toks) and toks[i + 1].start >= 0 and \
+        joined = i + 1 < len(toks) and toks[i + 1].start >= 0 and (
             _JOIN.fullmatch(text, t.end, toks[i + 1].start) is not None
+            or _abbreviated(text, (t.start, t.end), toks[i + 1].start))
         reach[i] = 1 + (reach[i + 1] if joined else 0)
     return reach
 

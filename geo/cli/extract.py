@@ -102,7 +102,7 @@ def run_places(args: argparse.Namespace) -> int:
 def read_places(text: str) -> list:
     from geo.places import find_places
 
-    return find_places(text)
+    return find_places(text, expressions=True)
 
 
 def _emit(obj: dict) -> None:
