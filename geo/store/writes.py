@@ -132,6 +132,7 @@ def import_events(conn: Connection, found: Iterable[Event], *, dataset: str, fil
     added = unchanged = updated = total = 0
     # Into an empty store (a first import) nothing can be known: no lookups, only this import's own ids.
     empty = conn.execute(sa.select(events.c.id).limit(1)).first() is None
+    corrected_ever = conn.execute(sa.select(corrections.corrections.c.id).limit(1)).first() is not None
     seen: set[str] = set()
     for batch in _batches(found, BATCH):
         total += len(batch)
@@ -164,8 +165,9 @@ def import_events(conn: Connection, found: Iterable[Event], *, dataset: str, fil
             bulk_insert(conn, events, new)
         if changed:
             conn.execute(sa.update(events).where(events.c.id == sa.bindparam("b_id")), changed)
-        for event_id in corrections.pending(conn, [r["id"] for r in new] + [r["b_id"] for r in changed]):
-            corrections.recompute(conn, event_id)
+        if corrected_ever:  # an event coming back, or updated, takes its corrections again
+            for event_id in corrections.pending(conn, [r["id"] for r in new] + [r["b_id"] for r in changed]):
+                corrections.recompute(conn, event_id)
         added += len(new)
         updated += len(changed)
     if total == 0:
