@@ -161,7 +161,13 @@ def sidebar_filters() -> View:
 
     The pages call :func:`current_view` to read what this returned on the same run.
     """
-    all_events = load_events()
+    try:
+        all_events = load_events()
+    except Exception as exc:  # a wrong URL, a database that is down: say so instead of a traceback
+        log.exception("cannot open the event store")
+        st.error(f"The event store cannot be opened ({type(exc).__name__}: {str(exc)[:300]}). Check the "
+                 "`db_url` secret or `CONFLICT_MAP_DB`, then reload the page.", icon=":material/error:")
+        st.stop()
     options = load_options()
     _init_state(options)
     with st.sidebar:

@@ -139,6 +139,14 @@ def test_a_stale_link_with_bad_values_still_opens(seeded_store):
     assert table_ids(app) == ALL_IDS
 
 
+def test_a_store_that_cannot_be_opened_is_explained_not_traced(app_env, monkeypatch):
+    monkeypatch.setenv("CONFLICT_MAP_DB", "nosuchdatabase://somewhere/events")
+    app = new_app()
+    app.run()
+    assert not app.exception
+    assert "event store cannot be opened" in app.error[0].value
+
+
 # --- shared deployments ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("page", "editing_widget"), [
