@@ -203,8 +203,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         raw = _SUB_OF_GROUP[m.lastgroup]
         sub = _resolve(raw, text, m.start(), m.end(), start, end)
         referring = bool(_REFERRING.search(text[max(start, m.start() - 30):m.start()]))
-        found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring,
-                             generic=raw == "ATTACK"))
+        generic = raw == "ATTACK" or m.group(0).lower().startswith("offensive")
+        found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic))
     return found
 
 

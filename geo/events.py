@@ -32,7 +32,7 @@ _PRECISION_ORDER = ("day", "week", "month", "year")
 BACKGROUND_DAYS = 180
 # Words before a trigger that make it something not done: planned, called for, denied, hypothetical.
 _NOT_DONE = re.compile(
-    r"\b(?:will|would|could|might|may|shall|plans?\s+to|planning|planned|threaten(?:ed|s)?\s+to|vow(?:ed|s)?\s+to|"
+    r"\b(?:will|would|could|might|(?-i:may)(?!\s+\d)|shall|plans?\s+to|planning|planned|threaten(?:ed|s)?\s+to|vow(?:ed|s)?\s+to|"
     r"urg(?:ed|es|ing)|calls?\s+for|called\s+for|calling\s+for|demand(?:ed|s|ing)|appeal(?:ed|s)?\s+for|"
     r"push(?:ed|es|ing)?\s+for|seek(?:s|ing)?|sought|warn(?:ed|s)?\s+(?:of|against)|ready\s+to|prepared\s+to|"
     r"intends?\s+to|expected\s+to|set\s+to|scheduled|to\s+hold|to\s+resume|aimed\s+at|aim(?:ed|s)?\s+to|proposed|"
@@ -112,7 +112,7 @@ class EventReader:
         text = ctx.text
         own_dates = ctx.dates_in(clause.start, clause.end)
         triggers = [t for t in find_triggers(text, clause.start, clause.end)
-                    if not _NOT_DONE.search(text, clause.start, t.start)
+                    if not _NOT_DONE.search(text, max(clause.start, ctx.dateline_end), t.start)
                     and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))]
         if not triggers:
             return []

@@ -101,11 +101,13 @@ class ToponymFinder:
         self.common = lexicon.common_words()
         self.first_names = lexicon.first_names()
         self._persons: frozenset[str] = frozenset()
+        self._starts: set[int] = set()
 
     # -- finding -------------------------------------------------------------------------
     def find(self, text: str, *, resolve: bool = True) -> list[Mention]:
         """All place mentions of ``text`` in order, resolved unless ``resolve`` is false."""
         starts = _sentence_start_offsets(text)
+        self._starts = starts
         dateline_end = _dateline_end(text)
         self._persons = self._person_words(text)
         mentions = self._shared_heads(text)
@@ -156,6 +158,8 @@ class ToponymFinder:
                 continue
             key = " ".join(t.key for t in span)
             if (key in self.demonyms or key in lexicon.REGION_ADJECTIVES) and width <= 2:
+                if self._inside_name(text, toks, i):
+                    return None  # "Datu Saudi-Ampatuan": part of a longer name, not the Saudi demonym
                 return Mention(first.start, last.end, text[first.start:last.end], key,
                                self._demonym_ids(key), form="demonym"), width
             ids = self.gaz.ids(key)
@@ -212,6 +216,9 @@ class ToponymFinder:
         if prev is not None and first.start not in starts and _adjacent(text, prev, first):
             if prev.key in lexicon.PERSON_TITLES:
                 return "skip"
+            if text[prev.end:first.start] == "-" and prev.capitalised and not self.gaz.has_key(prev.key) \
+                    and best < 6.0 and not is_country:
+                return "skip"  # "Saudi-Ampatuan": the end of a hyphenated name the gazetteer lacks
             if prev.capitalised and prev.key not in lexicon.FUNCTION_WORDS and prev.key not in self.demonyms \
                     and not self._is_major(prev.key) and best < 6.0 and not is_country and not first.is_upper:
                 return "skip"  # a surname ("Imran Khan") or the end of an unknown name ("Abu Salim")
@@ -224,6 +231,14 @@ class ToponymFinder:
                     and not is_country and not first.is_upper:
                 return "skip"  # a given name ("Jordan Peterson") or part of an unknown name ("Abu Salim")
         return None
+
+    def _inside_name(self, text: str, toks: list[Token], i: int) -> bool:
+        """Whether the word at ``i`` continues a capitalised name begun before it ("Datu Saudi")."""
+        prev = toks[i - 1]
+        return bool(prev.text) and prev.capitalised and toks[i].start not in self._starts \
+            and _adjacent(text, prev, toks[i]) and prev.key not in lexicon.FUNCTION_WORDS \
+            and prev.key not in lexicon.PERSON_TITLES and not self.gaz.has_key(prev.key) \
+            and prev.key not in self.demonyms
 
     def _person_words(self, text: str) -> frozenset[str]:
         """Surnames this text gives to people: the word after a given name or a title ("Scott Kelly",
