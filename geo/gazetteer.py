@@ -13,14 +13,17 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from geo import gazetteer_build as gb
@@ -113,7 +116,7 @@ class Gazetteer:
         fingerprint = gb.source_fingerprint()
         if not rebuild and path.exists():
             try:
-                with path.open("rb") as fh:
+                with path.open("rb") as fh, _gc_paused():
                     cols = pickle.load(fh)
                 if isinstance(cols, gb.Columns) and cols.fingerprint == fingerprint:
                     return cls(cols)
@@ -122,6 +125,9 @@ class Gazetteer:
                 log.warning("gazetteer index at %s is unreadable (%s); rebuilding", path, exc)
         cols = gb.build()
         _write_atomically(path, cols)
+        for old in directory.glob("gazetteer-v*.pickle"):
+            if old != path:  # an index of an older format is never read again
+                old.unlink(missing_ok=True)
         return cls(cols)
 
     # -- entries -------------------------------------------------------------------------
@@ -209,18 +215,21 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return []
-        hints = {country_hint.upper()} if isinstance(country_hint, str) else {h.upper() for h in country_hint or ()}
+        hints = frozenset({country_hint.upper()} if isinstance(country_hint, str)
+                          else {h.upper() for h in country_hint or ()})
+        return [self.place(i) for i in self._ranked(key, hints)[: max(0, limit)]]
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one gazetteer per process; names recur in a stream of reports
+    def _ranked(self, key: str, hints: frozenset[str]) -> tuple[int, ...]:
         ids = list(self.ids(key) or self.loose_ids(key))
         if len(key) in (2, 3) and key.upper() in (self._c.country_ids.keys() | self._c.iso3.keys()) and not ids:
             country = self.country(key)
-            return [country] if country else []
+            return (country.id,) if country else ()
         scores = self.base_scores(ids, key)
-        if hints:
-            for i in scores:
-                if self._c.country[i] in hints:
-                    scores[i] += 5.0
-        ranked = sorted(scores, key=lambda i: (-scores[i], i))
-        return [self.place(i) for i in ranked[: max(0, limit)]]
+        for i in scores:
+            if self._c.country[i] in hints:
+                scores[i] += 5.0
+        return tuple(sorted(scores, key=lambda i: (-scores[i], i)))
 
     def base_scores(self, ids: Iterable[int], key: str) -> dict[int, float]:
         """Context-free scores of the entries a name may mean: importance, then how they bear the name.
@@ -247,6 +256,18 @@ class Gazetteer:
                      and c.population[p] * 10 >= c.population[d]]
             for p in seats:
                 scores[p] = max(scores[p], scores[d] + 0.1 + self.importance(p) / 100)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Unpickling builds a million small objects; the cycle collector only slows it (by about a fifth)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _LOCK = threading.Lock()
