@@ -65,13 +65,15 @@ def offline_assets() -> OfflineAssets:
 
 @st.cache_resource(show_spinner="Opening the event store…")
 def get_store():
-    """The event store (``db_url`` secret, else ``CONFLICT_MAP_DB``, else a local SQLite file).
+    """The event store (``db_url`` or ``[connections.sql] url`` secret, else ``CONFLICT_MAP_DB``, else a
+    local SQLite file).
 
     A store with no events gets the sample reports from ``assets/samples/`` so the map is never empty.
     """
     from geo.store import EventStore
 
-    store = EventStore(url=secret("db_url"))
+    connection = secret("connections") or {}
+    store = EventStore(url=secret("db_url") or (connection.get("sql") or {}).get("url"))
     if store.is_empty() and SAMPLES_DIR.is_dir():
         for report in dashboard.sample_reports(SAMPLES_DIR):
             try:

@@ -147,6 +147,16 @@ def test_a_store_that_cannot_be_opened_is_explained_not_traced(app_env, monkeypa
     assert "event store cannot be opened" in app.error[0].value
 
 
+def test_the_store_url_can_come_from_the_secrets(app_env, tmp_path):
+    db = tmp_path / "from-secrets.sqlite"
+    EventStore(f"sqlite:///{db}").import_events(list(FIXTURE_EVENTS[:2]), dataset="fixtures", file_name="f.csv")
+    app = new_app()
+    app.secrets["connections"] = {"sql": {"url": f"sqlite:///{db}"}}
+    app.run()
+    assert_clean(app)
+    assert table_ids(app) == {"e1-battle", "e2-strike"}
+
+
 # --- shared deployments ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("page", "editing_widget"), [
