@@ -157,6 +157,18 @@ def test_the_store_url_can_come_from_the_secrets(app_env, tmp_path):
     assert table_ids(app) == {"e1-battle", "e2-strike"}
 
 
+def test_a_marker_click_puts_that_event_first_in_the_table(seeded_store):
+    """st_folium hands back the clicked marker's popup text, which ends with the event's id."""
+    app = new_app()
+    app.run()
+    assert app.dataframe[0].value["event_id"].iloc[0] == "e6-ceasefire"  # newest first
+    app.session_state["event_map"] = {"last_object_clicked_popup": "⚑ Protests · Kabul ... Event e3-protest"}
+    app.run()
+    assert_clean(app)
+    assert app.dataframe[0].value["event_id"].iloc[0] == "e3-protest"
+    assert table_ids(app) == ALL_IDS
+
+
 # --- shared deployments ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("page", "editing_widget"), [
