@@ -45,12 +45,13 @@ column_config = {
     "sentence": st.column_config.TextColumn("Evidence", width="large"), "origin": "Origin", "sources": "Reports",
     "corrected": st.column_config.CheckboxColumn("Corrected"), "event_id": "Id",
 }
-column_order = ["event_date", "event_type", "sub_event_type", "location", "country_code", "admin1", "fatalities",
-                "actor1", "actor2", "latitude", "longitude", "source_title", "source_url", "sentence", "origin",
+column_order = ["event_date", "event_type", "sub_event_type", "location", "country_code", "fatalities", "actor1",
+                "actor2", "source_title", "source_url", "sentence", "admin1", "latitude", "longitude", "origin",
                 "corrected", "event_id"]
+table_height = min(560, 38 + 35 * max(len(table), 1))  # a short table is drawn short
 
 if not can_edit():
-    st.dataframe(table, hide_index=True, column_config=column_config, column_order=column_order, height=560,
+    st.dataframe(table, hide_index=True, column_config=column_config, column_order=column_order, height=table_height,
                  placeholder="—")
     require_editor("Editing events")
     st.stop()
@@ -58,7 +59,7 @@ if not can_edit():
 st.caption("Edit a type, date, place, coordinates or fatalities, or delete rows (select them, then the bin "
            "icon), and save: every change is kept as a correction that survives re-reading the reports.")
 editor_key = f"events_editor_{st.session_state.get('events_editor_version', 0)}"
-st.data_editor(table, key=editor_key, hide_index=True, num_rows="delete", height=560, placeholder="—",
+st.data_editor(table, key=editor_key, hide_index=True, num_rows="delete", height=table_height, placeholder="—",
                column_config=column_config, column_order=column_order,
                disabled=[c for c in table.columns if c not in dashboard.EDITABLE_COLUMNS])
 edits = dashboard.editor_edits(table, st.session_state.get(editor_key))

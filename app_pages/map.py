@@ -67,7 +67,8 @@ st.subheader("Events")
 if len(events) > TABLE_ROWS:
     st.caption(f"The newest {TABLE_ROWS:,} of {len(events):,}; the Events page lists and exports them all.")
 st.dataframe(
-    table, key=table_key, on_select="rerun", selection_mode="single-row", hide_index=True, height=320, placeholder="—",
+    table, key=table_key, on_select="rerun", selection_mode="single-row", hide_index=True, placeholder="—",
+    height=min(320, 38 + 35 * max(len(table), 1)),
     selection_default={"selection": {"rows": default_rows}} if default_rows else None,
     column_order=["event_date", "event_type", "sub_event_type", "location", "country_code", "fatalities",
                   "actor1", "actor2", "geo_precision", "source_title", "source_url"],

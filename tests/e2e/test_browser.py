@@ -237,7 +237,7 @@ def test_an_edit_in_the_event_table_is_saved_as_a_correction(page, running_app):
     page.mouse.click(x + 40, y)  # a cell of the grid, then the keyboard goes to the first row's fatalities
     page.wait_for_function("""() => document.activeElement
                                     && document.activeElement.closest('[data-testid="stDataFrame"]')""")
-    for key in ["ArrowUp"] * 3 + ["ArrowLeft"] * 12 + ["ArrowRight"] * 6:  # date, type, ..., province -> fatalities
+    for key in ["ArrowUp"] * 3 + ["ArrowLeft"] * 12 + ["ArrowRight"] * 5:  # date, type, ..., country -> fatalities
         page.keyboard.press(key)
     page.keyboard.type("7")  # a key opens the cell's editor with it
     expect(page.locator("input.gdg-input")).to_have_value("7")
