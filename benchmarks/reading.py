@@ -32,7 +32,8 @@ MENTIONS = Path(__file__).resolve().parent / "data" / "place_mentions.json"
 
 def corpus(target_chars: int = 3000) -> list[str]:
     """~3 KB reports built from the project's own sample and evaluation reports (no shared data needed)."""
-    texts = [p.read_text(encoding="utf-8").split("\n\n", 1)[-1] for p in sorted((ROOT / "assets/samples").glob("*.txt"))]
+    samples = sorted((ROOT / "assets/samples").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8").split("\n\n", 1)[-1] for p in samples]
     gold = ROOT / "tests/data/reading_gold.json"
     if gold.exists():
         texts += [d["text"] for d in json.loads(gold.read_text(encoding="utf-8"))["documents"]]

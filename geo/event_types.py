@@ -33,7 +33,8 @@ _LEXICON: list[tuple[str, str]] = [
     # Battles
     (r"clash(?:es|ed|ing)?", "Armed clash"),
     (r"(?:heavy |fierce |intense |sporadic |renewed )?fighting|fought", "Armed clash"),
-    (r"gun ?battles?|gun ?fights?|firefights?|shoot-?outs?|skirmish(?:es|ed)?|exchange of fire|crossfire", "Armed clash"),
+    (r"gun ?battles?|gun ?fights?|firefights?|shoot-?outs?|skirmish(?:es|ed)?|exchange of fire|crossfire",
+     "Armed clash"),
     (r"exchang(?:ed|es|e|ing) (?:heavy )?(?:gun)?fire", "Armed clash"),
     (r"(?:sporadic |heavy )?gunfire|came under (?:heavy )?fire|come under (?:heavy )?fire", "Armed clash"),
     (r"ambush(?:ed|es)?|sieges?|besieged|encircled", "Armed clash"),
@@ -66,7 +67,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"fishermen|students|children|women|residents|people|family members|displaced)", "Attack"),
     (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,4}hostage|"
      r"taking (?:\w+ ){0,4}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
-     r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)", "Abduction/forced disappearance"),
+     r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)",
+     "Abduction/forced disappearance"),
     (r"rap(?:ed|es)|sexual (?:violence|assault)", "Sexual violence"),
     # Protests and riots
     (r"protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|marches|vigils?",
@@ -123,13 +125,13 @@ def _first_words(alternative: str) -> set[str]:
     """The literal letters an alternative must start with ("(?:heavy |fierce )?fighting" -> heavy, fierce,
     fighting). Used to try the full patterns only where a trigger can start."""
     if alternative.startswith("(?"):
-        depth, i = 0, 0
-        for i, ch in enumerate(alternative):
+        depth, close = 0, 0
+        for close, ch in enumerate(alternative):  # noqa: B007 - the loop finds the group's closing bracket
             depth += ch == "("
             depth -= ch == ")"
             if depth == 0:
                 break
-        inner, rest = alternative[alternative.index(":") + 1:i], alternative[i + 1:]
+        inner, rest = alternative[alternative.index(":") + 1:close], alternative[close + 1:]
         words = set().union(*(_first_words(a) for a in _split_top(inner)))
         if rest.startswith(("?", "*")):
             words |= _first_words(rest[1:])
@@ -193,8 +195,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     found: list[Trigger] = []
     taken = start
     for word in _WORD.finditer(text, start, end):
-        if word.start() < taken or word.group(0)[:4].lower() not in _STEMS and word.group(0)[:3].lower() not in \
-                _STEMS and word.group(0)[:2].lower() not in _STEMS:
+        lowered = word.group(0)[:4].lower()
+        if word.start() < taken or not (lowered in _STEMS or lowered[:3] in _STEMS or lowered[:2] in _STEMS):
             continue
         m = _COMPILED.match(text, word.start(), end)
         if m is None:

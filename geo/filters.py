@@ -79,11 +79,18 @@ class EventFilter:
             sub_event_types=tuple(v for v in values("sub_event_types") if v in SUB_EVENT_TYPES),
             countries=tuple(v.upper() for v in values("countries") if len(v) == 2 and v.isalpha()),
             origins=values("origins"),
-            text=str(params.get("q") or "")[:200],
+            text=_last(params.get("q"))[:200],
         )
 
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
+
+
+def _last(value: object) -> str:
+    """One text value from a URL parameter that may have been given more than once."""
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else ""
+    return str(value or "")
 
 
 def _parse_date(value: object) -> date | None:

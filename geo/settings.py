@@ -8,7 +8,7 @@ The Streamlit app passes its secrets in as overrides; nothing here imports Strea
 | ``CONFLICT_MAP_DB`` | SQLAlchemy URL of the event store | SQLite file in the user's data dir |
 | ``CONFLICT_MAP_ONLINE`` | ``1``/``true`` lets the geocoder ask an online provider | off |
 | ``CONFLICT_MAP_GEOCODER`` | geopy provider name (``nominatim``, ``photon``, ...) | ``nominatim`` |
-| ``CONFLICT_MAP_GEOCODER_DOMAIN`` / ``_SCHEME`` | where the provider lives (tests point it at 127.0.0.1) | provider's own |
+| ``CONFLICT_MAP_GEOCODER_DOMAIN`` / ``_SCHEME`` | where the provider lives (tests: 127.0.0.1) | provider's |
 | ``CONFLICT_MAP_USER_AGENT`` | sent to the provider, as Nominatim's policy asks | ``conflict-map/<version> (...)`` |
 | ``CONFLICT_MAP_TIMEOUT`` | seconds per online request | 10 |
 """

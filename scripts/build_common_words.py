@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.gazetteer import Gazetteer  # noqa: E402
+from geo.gazetteer import Gazetteer
 
 WORDS = Path("/usr/share/dict/american-english")
 OUT = Path(__file__).resolve().parent.parent / "assets" / "common_words.txt"
