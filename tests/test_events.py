@@ -135,12 +135,6 @@ def test_an_undated_event_is_pinned_to_the_publication_week(read):
     assert (event.event_date, event.date_end, event.date_precision) == ("2025-03-07", "2025-03-13", "week")
 
 
-def test_a_date_in_another_paragraph_is_not_inherited(read):
-    events = read("Militants stormed a police post in Lakki Marwat on Tuesday.\n\nJets struck hideouts in Kurram.")
-    assert [(e.location, e.event_date, e.date_precision) for e in events] == [
-        ("Lakki Marwat", TUESDAY, "day"), ("Kurram", "2025-03-07", "week")]
-
-
 def test_a_past_event_is_never_dated_after_publication(read):
     (event,) = read("Rebels attacked a checkpoint in Beni on Friday.")
     assert event.event_date == "2025-03-07"
