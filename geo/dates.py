@@ -233,8 +233,15 @@ def _resolve_relative_days(m: re.Match[str], text: str, published: date, previou
         d = published - timedelta(days=days)
         return _mention(m, text, d, d, "day" if days < 7 else "week", "publication", published)
     base, _, precision = _anchor(previous, published)
-    d = base + timedelta(days=days if direction in ("later", "after") else -days)
+    forward = direction in ("later", "after")
+    if _CAME_AFTER.search(text, max(0, m.start() - 30), m.start()):
+        # "The Sumy strike came nine days after a missile hit Kryvyi Rih": what follows is the earlier one.
+        forward = not forward
+    d = base + timedelta(days=days if forward else -days)
     return _mention(m, text, d, d, precision, "relative", published)
+
+
+_CAME_AFTER = re.compile(r"\b(?:came|comes|happened|occurred|followed|was|took place)\s+(?:just\s+|only\s+)?$", re.I)
 
 
 def _resolve_named(m: re.Match[str], text: str, published: date, previous: DateMention | None) -> DateMention:

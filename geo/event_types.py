@@ -96,6 +96,8 @@ _LEXICON: list[tuple[str, str]] = [
 
 _COMPILED = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_LEXICON)), re.I)
 _WORD = re.compile(r"[^\W\d_]+")
+_HABITUAL = frozenset({"attack", "raid", "storm", "assault", "fight", "kill", "abduct", "kidnap", "protest"})
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|they|often|routinely|regularly|repeatedly)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _split_top(pattern: str) -> list[str]:
@@ -195,6 +197,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     found: list[Trigger] = []
     taken = start
     for word in _WORD.finditer(text, start, end):
+        if word.group(0).lower() in _HABITUAL and _RELATIVE_BEFORE.search(text, max(start, word.start() - 30),
+                                                                            word.start()):
+            continue  # "militants who attack Pakistan": what they do, not something that happened
         lowered = word.group(0)[:4].lower()
         if word.start() < taken or not (lowered in _STEMS or lowered[:3] in _STEMS or lowered[:2] in _STEMS):
             continue

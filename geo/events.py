@@ -39,7 +39,10 @@ _NOT_DONE = re.compile(
     r"proposal|committed\s+to|no\s+|not\s+|never\s+|denied|deny|denies|without|prevent(?:ed)?|avoid(?:ed)?|"
     r"fear(?:ed|s)?|risk\s+of|possible|potential|hope(?:s|d)?\s+(?:for|to)|if\s+|unless\s+|accus(?:ed|es|ing)|"
     r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
-    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for)\b[^.;]{0,40}$", re.I)
+    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for)\b[^.;]{0,40}$"
+    # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
+    r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
+    r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in)\s+(?:[\w-]+\s+)?$", re.I)
 _DESCRIPTIVE = re.compile(r"\s*(?:it|this|that)\s+(?:was|is|were|had been|marked)\b", re.I)
 # After a trigger: how long something has gone on, which makes it background ("has fought ... for a decade").
 _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:a|an|\d+|two|three|several|many)"
@@ -47,7 +50,8 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|nationwide|countrywide|"
                          r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
 _LOCATIVE = re.compile(
-    r"(?:\b(?i:in|at|near|on|across|inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|"
+    r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|across|"
+    r"inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|"
     r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|town|village|district|province|region|port|"
     r"resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state) of)\s+"
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing)|\w+['’]s)\s+){0,3}"
@@ -56,6 +60,9 @@ _LOCATIVE = re.compile(
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                         r"(?:(?:[a-z][\w-]*)\s+){0,4}(?:capital,\s+)?")
+_EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
+                                r"(?:reached|brokered|agreed|signed|struck|sealed|held|agreed\s+upon)\s+in\s+$", re.I)
+_TRIGGER_OBJECT = re.compile(r"\s*(?:the\s+)?|\s+(?:\w+\s+){0,2}(?:on|upon|against)\s+(?:the\s+)?", re.I)
 _TERRITORY = re.compile(r"\s+(?:territory|soil|side|airspace|border|land|waters|towns?|villages?|posts?|positions?)\b",
                         re.I)
 _SUBJECT_HIT = re.compile(r"(?:['’]s\s+\w+)?\s*(?:,[^,]{0,60},\s*)?(?:has|had|was|were|is|have)?\s*(?:been\s+)?"
@@ -80,6 +87,7 @@ class Draft:
     actors: list[str] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)  # every mention merged into it
     country_level: bool = False
+    reported: bool = False  # dated only by when it was reported ("the ministry said on Monday")
 
 
 class EventReader:
@@ -105,7 +113,8 @@ class EventReader:
             self._add_fatalities(ctx, sentence, made_here, drafts)
             drafts += made_here
         cutoff = published - timedelta(days=BACKGROUND_DAYS)
-        return self._merge([d for d in drafts if d.date_to >= cutoff])
+        # Old events, and those a report can only place in a year ("this year"), are its background.
+        return self._merge([d for d in drafts if d.date_to >= cutoff and d.precision != "year"])
 
     # -- one clause ----------------------------------------------------------------------
     def _read_clause(self, ctx: _Context, clause: Span, sentence: Span, drafts: list[Draft]) -> list[Draft]:
@@ -135,6 +144,7 @@ class EventReader:
                 continue  # "recent attacks in Pakistan": a country with no date is background, not an event
             lead = dominant(cluster)
             draft = Draft(lead, m.place, m, sentence, when[0], when[1], when[2], when[3],
+                          reported=self._reported_date(ctx, own_dates, m.start),
                           triggers=[t.text for t in cluster], places=[m], country_level=country_level)
             draft.actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
             out.append(draft)
@@ -154,20 +164,25 @@ class EventReader:
                 previous_ok = None
                 continue
             before = text[clause.start:m.start]
+            if _EARLIER_AGREEMENT.search(before) and not ctx.dates_in(m.end, min(clause.end, m.end + 30)):
+                previous_ok = None
+                continue  # "to continue the ceasefire reached in Doha": that agreement is told, not new
             if m.embedded and not re.search(r"\b(?:at|in)\s+the\s+$", before):
                 previous_ok = None
                 continue  # "Pakistan Army"; but "at the Islamabad High Court" happened in Islamabad
             kind = self.gaz.kind(m.place)
             if m.form == "demonym":
-                on_territory = re.search(r"\b(?:on|in|into|inside|across)\s+$", before)
+                on_territory = re.search(r"\b(?:on|in|into|inside|across|attacked|attacking|struck|shelled|"
+                                         r"targeted|hit|overran|raided|stormed)\s+$", before)
                 if on_territory and _TERRITORY.match(text, m.end):
                     out.append((m, True))
                 continue
             if kind == "region" and not self.gaz.country_of(m.place):
                 continue  # a continent is not where an event happened
             premodifier = any(m.end <= t.start and re.fullmatch(r"['’]?s?\s*", text[m.end:t.start]) for t in triggers)
-            object_of = any(t.start < m.start and (t.end >= m.start or re.fullmatch(r"\s*(?:the\s+)?",
-                                                                                        text[t.end:m.start]))
+            # "captured Goma", "air strikes and artillery fire on Ras al-Ain", "marched on Dhaka": the place
+            # is what the trigger acts on.
+            object_of = any(t.start < m.start and (t.end >= m.start or _TRIGGER_OBJECT.fullmatch(text, t.end, m.start))
                             for t in triggers)
             listed = previous_ok is not None and (m.start < previous_ok.end  # "North and South Waziristan"
                                                   or _LIST_JOIN.fullmatch(text, previous_ok.end, m.start))
@@ -194,13 +209,26 @@ class EventReader:
             return d.date_from, min(d.date_to, ctx.published), d.precision, True
         paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph)
                      if not d.future and not d.reporting and not sentence.contains(d.start, d.end)]
+        if not paragraph and sentence.paragraph > 0:
+            # A paragraph with no date of its own goes on with the one before it ("Officials named the
+            # sectors where fighting took place" after "... attacked posts late on Saturday").
+            paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph - 1) if not d.future and not d.reporting]
         if paragraph:
             before = [d for d in paragraph if d.end <= sentence.start]
             d = before[-1] if before else paragraph[0]
             i = min(_PRECISION_ORDER.index(d.precision) + 1, len(_PRECISION_ORDER) - 1)
-            return d.date_from, min(d.date_to, ctx.published), _PRECISION_ORDER[i], False
+            if (ctx.published - d.date_to).days <= 14:  # an old date is background, not this sentence's
+                return d.date_from, min(d.date_to, ctx.published), _PRECISION_ORDER[i], False
         start, end = publication_week(ctx.published)
         return start, end, "week", False
+
+    def _reported_date(self, ctx: _Context, own: list[DateMention], anchor: int) -> bool:
+        """Whether the date a place took is a statement's ("the ministry said on Monday it had struck")."""
+        if not own:
+            return False
+        d = min(own, key=lambda d: abs(d.start - anchor) + (60 if d.reporting else 0)
+                + (80 if ctx.text[d.start:d.start + 6].lower() == "since " else 0))
+        return d.reporting
 
     def _placeless(self, ctx: _Context, clause: Span, sentence: Span, triggers: list[Trigger],
                    own: list[DateMention], drafts: list[Draft], descriptive: bool) -> list[Draft]:
@@ -213,7 +241,8 @@ class EventReader:
         dated = [d for d in own if not d.reporting] or own
         if target is not None and dated and not referring:
             d = min(dated, key=lambda d: abs(d.start - lead.start))
-            if d.date_from != target.date_from and target.mention is not None:
+            if d.date_from != target.date_from and target.mention is not None \
+                    and target.sentence.paragraph == sentence.paragraph:
                 new = Draft(lead, target.place, target.mention, sentence, d.date_from, min(d.date_to, ctx.published),
                             d.precision, True, triggers=[t.text for t in triggers])
                 new.actors = find_actors(ctx.text, max(clause.start, ctx.dateline_end), clause.end)
@@ -277,7 +306,9 @@ class EventReader:
             == {"Protests", "Riots"}  # one crowd, one day, one place: a protest that turned violent
         if a.place == b.place:
             if same_type:  # one sentence about one place tells one incident, overnight or not
-                return same_day or not b.dated or a.sentence == b.sentence
+                # A later statement about a strike is the strike, not a second one a day after it.
+                told_later = (a.reported or b.reported) and abs((a.date_from - b.date_from).days) <= 2
+                return same_day or not b.dated or a.sentence == b.sentence or told_later
             # The same incident told again without a date of its own: "the rebels said they had withdrawn".
             return not b.dated and b.sentence.paragraph == a.sentence.paragraph
         if not same_type:
@@ -351,7 +382,7 @@ def _referent(drafts: list[Draft], lead: Trigger | None, sentence: Span) -> Draf
         return None
     same_type = [d for d in drafts if d.trigger.event_type == lead.event_type]
     in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
-    for pool in ([d for d in same_type if d in in_paragraph], in_paragraph, same_type):
+    for pool in ([d for d in same_type if d in in_paragraph], in_paragraph, same_type, drafts):
         if pool:
             return pool[-1]
     return None

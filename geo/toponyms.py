@@ -628,7 +628,8 @@ _QUALIFIER_AFTER = re.compile(
     r"\s*,\s*|\s+in\s+(?:the\s+)?|"
     r"\s*,\s*(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*|north|south|east|west)\s+){0,3}|"
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|"
-    r"\s+(?:township|district|county|province|region|state|governorate|municipality)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
+    r"\s+(?:townships?|districts?|county|counties|provinces?|regions?|states?|governorates?|municipality|sectors?|"
+    r"areas?)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
 _EXPLICIT_IN = re.compile(r"(?:\s+(?:village|town|city|camp))?\s*,\s*in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 _QUALIFIER_BEFORE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}")
 
