@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from geo.sentences import Coverage
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -100,7 +102,7 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
         The publication date: "on Monday" is the Monday before it (or that day itself).
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
     starts = _candidate_starts(text)
     for kind, pattern in _PATTERNS:
         for pos in starts[kind]:
@@ -108,9 +110,9 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
             if m is None:
                 continue
             s, e = m.span()
-            if any(s < te and e > ts for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             raw.append((s, e, kind, m))
     raw.sort(key=lambda r: r[0])
     mentions: list[DateMention] = []

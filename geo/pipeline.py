@@ -155,7 +155,7 @@ def read_report(report: Report, *, gazetteer: Gazetteer | None = None) -> Readin
     return reader.read(report)
 
 
-MAX_TEXT_CHARS = 5_000_000
+MAX_TEXT_CHARS = 1_000_000  # about 300 pages, read in seconds; longer texts are split by the user
 
 
 def check_text(text: object) -> str:

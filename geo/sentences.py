@@ -19,6 +19,28 @@ _CLAUSE_BREAK = re.compile(r"(?:;|,\s+(?=(?:but|while|whereas|although|though|an
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
 
+class Coverage:
+    """Which characters of a text are already taken by a match: overlap tests in constant time.
+
+    Examples
+    --------
+    >>> c = Coverage(10); c.add(2, 5); (c.overlaps(4, 6), c.overlaps(5, 9))
+    (True, False)
+    """
+
+    def __init__(self, length: int):
+        self._mask = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._mask.find(1, start, end) >= 0
+
+    def covers(self, offset: int) -> bool:
+        return bool(self._mask[offset])
+
+
 @dataclass(frozen=True)
 class Span:
     start: int

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 
 from geo import lexicon
 from geo.gazetteer import Gazetteer, km
-from geo.sentences import Token, sentences, tokens
+from geo.sentences import Coverage, Token, sentences, tokens
 from geo.text import normalise
 
 _SHARED_HEAD = re.compile(
@@ -111,14 +111,16 @@ class ToponymFinder:
         dateline_end = _dateline_end(text)
         self._persons = self._person_words(text)
         mentions = self._shared_heads(text)
-        taken = [(m.start, m.end) for m in mentions]
+        taken = Coverage(len(text))
+        for m in mentions:
+            taken.add(m.start, m.end)
         for toks in _name_runs(text):
             # toks: the word before a run of name-like words, the run, and the word after it.
             reach = _reach(text, toks)
             i = 1
             while i < len(toks) - 1:
                 found = None
-                if reach[i] and not any(s <= toks[i].start < e for s, e in taken):
+                if reach[i] and not taken.covers(toks[i].start):
                     found = self._match_at(text, toks, i, starts, dateline_end, reach)
                 if found is None:
                     i += 1
@@ -126,9 +128,14 @@ class ToponymFinder:
                 mention, width = found
                 mentions.append(mention)
                 i += width
-        mentions.extend(self._capital_phrases(text, mentions))
-        mentions.extend(self._unknown_named_places(text, mentions, dateline_end))
-        mentions.extend(self._nominal_references(text, mentions))
+        covered = Coverage(len(text))
+        for m in mentions:
+            covered.add(m.start, m.end)
+        for finder in (self._capital_phrases, self._unknown_named_places, self._nominal_references):
+            found = finder(text, covered, dateline_end)
+            for m in found:
+                covered.add(m.start, m.end)
+            mentions.extend(found)
         mentions.sort(key=lambda m: (m.start, -m.end))
         for m in mentions:
             m.dateline = m.start < dateline_end
@@ -294,9 +301,10 @@ class ToponymFinder:
                                    why=["shared head"]))
         return out
 
-    def _capital_phrases(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"the Libyan capital", "Turkey's capital": the country's capital city."""
+    def _capital_phrases(self, text: str, covered: Coverage, dateline_end: int) -> list[Mention]:
+        """"the Libyan capital", "Turkey's capital": the country's capital city (beside the name "Turkey")."""
         out = []
+        phrases = Coverage(len(text))
         for m in _CAPITAL_PHRASE.finditer(text):
             words = m.group("adj") or m.group("owner")
             key = " ".join(t.key for t in tokens(words))
@@ -308,13 +316,14 @@ class ToponymFinder:
             if capital is None:
                 continue
             start = m.start("adj") if m.group("adj") else m.start("owner")
-            if any(x.start <= start < x.end and x.form == "nominal" for x in mentions):
+            if phrases.covers(start):
                 continue
+            phrases.add(start, m.end())
             out.append(Mention(start, m.end(), text[start:m.end()], key, (capital.id,), form="nominal",
                                place=capital.id, why=[f"capital of {code}"]))
         return out
 
-    def _unknown_named_places(self, text: str, mentions: list[Mention], dateline_end: int) -> list[Mention]:
+    def _unknown_named_places(self, text: str, covered: Coverage, dateline_end: int) -> list[Mention]:
         """Names the gazetteer lacks that the text says are places: "the Abu Salim district",
         "Barsalogho, a town in ...", "in Enayetpur, in Sirajganj district", "near Walikale".
 
@@ -326,7 +335,7 @@ class ToponymFinder:
             for m in pattern.finditer(text):
                 start = m.start("name")
                 end = start + len(m.group("name").rstrip())
-                if start < dateline_end or any(x.start < end and start < x.end for x in [*mentions, *out]):
+                if start < dateline_end or covered.overlaps(start, end):
                     continue
                 words = [t.key for t in tokens(text[start:end])]
                 if not words or words[0] in lexicon.FUNCTION_WORDS or any(
@@ -337,14 +346,15 @@ class ToponymFinder:
                 hint = "division" if kind in lexicon.DIVISION_WORDS else "settlement"
                 out.append(Mention(start, end, text[start:end], " ".join(words), (), hint=hint,
                                    why=[f"unknown {kind}, located by its context"]))
+                covered.add(start, end)
         return out
 
-    def _nominal_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _nominal_references(self, text: str, covered: Coverage, dateline_end: int) -> list[Mention]:
         """"the town", "the city's airport", "the capital": the place the text has just named."""
         out = []
         for m in _NOMINAL.finditer(text):
             start, noun = m.start(), m.group("noun").lower()
-            if any(x.start < m.end() and start < x.end for x in mentions):
+            if covered.overlaps(start, m.end()):
                 continue
             out.append(Mention(start, m.end("noun"), text[start:m.end("noun")], noun, (), form="nominal",
                                possessive=bool(m.group("poss")), why=[f"refers to the {noun} named before"]))
@@ -399,11 +409,15 @@ class ToponymFinder:
         the country the report is about."""
         countries: Counter[str] = Counter(self.gaz.country_of(m.place) for m in mentions
                                           if m.place is not None and m.form != "nominal")
-        for n, m in enumerate(mentions):
+        window: deque[Mention] = deque()  # resolved names within 1,500 characters before the current mention
+        for m in mentions:
+            while window and m.start - window[0].end >= 1500:
+                window.popleft()
             if m.form != "nominal" or m.place is not None:
+                if m.place is not None and m.form != "demonym" and not m.reference:
+                    window.append(m)
                 continue
-            before = [x for x in mentions[:n] if x.place is not None and x.form != "demonym" and not x.reference
-                      and m.start - x.end < 1500]
+            before = list(window)
             kinds = {"town": ("place",), "city": ("place",), "village": ("place",), "capital": ("place",),
                      "district": ("admin2", "place"), "province": ("admin1",), "region": ("admin1", "region"),
                      "country": ("country",)}[m.key]
@@ -414,10 +428,10 @@ class ToponymFinder:
                 fitting = [x for x in fitting if self.gaz.is_capital(x.place)] or []
                 if not fitting and countries:
                     capital = self.gaz.capital(countries.most_common(1)[0][0])
-                    m.place = capital.id if capital else None
-                    continue
+                    fitting = [Mention(0, 0, "", "", (), place=capital.id)] if capital else []
             if fitting:
                 m.place = fitting[-1].place
+                window.append(m)
 
     def _country_evidence(self, mentions: list[Mention]) -> Counter[str]:
         weight: Counter[str] = Counter()
