@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               re.I)),
     ("weekday", re.compile(rf"\b(?:(?:late|early)\s+)?(?:(?:on|since|from|until|by|last|this|next)\s+)?"
                            rf"(?:(?:late|early)\s+)?{_WEEKDAY}{_PART}\b(?!\s+(?:Times|Post|Telegraph|Express|prayers?))")),
-    ("relative_days", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|nights?)\s+"
+    ("relative_days", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|nights?|months?|years?)\s+"
                                  r"(?P<dir>earlier|later|before|after|ago)\b",
                                  re.I)),
     ("named_relative", re.compile(
@@ -153,7 +153,9 @@ def _candidate_starts(text: str) -> dict[str, list[int]]:
 
 
 def _future_context(text: str, start: int) -> bool:
-    window = text[max(0, text.rfind(".", 0, start) + 1, start - 120):start]
+    # Only the date's own clause: "Leaders will meet next week, after militants clashed on Monday".
+    boundary = max(text.rfind(c, 0, start) for c in ".;,")
+    window = text[max(0, boundary + 1, start - 120):start]
     return bool(_FUTURE_CUE.search(window))
 
 
@@ -229,11 +231,12 @@ def _anchor(previous: DateMention | None, published: date) -> tuple[date, date, 
 def _resolve_relative_days(m: re.Match[str], text: str, published: date, previous: DateMention | None) -> DateMention:
     n = NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
     unit = m.group("unit").lower()
-    days = n * (7 if unit.startswith("week") else 1)
+    days = n * {"w": 7, "m": 30, "y": 365}.get(unit[0], 1)
     direction = m.group("dir").lower()
     if direction == "ago":
         d = published - timedelta(days=days)
-        return _mention(m, text, d, d, "day" if days < 7 else "week", "publication", published)
+        precision = "day" if days < 7 else "week" if days < 30 else "month" if days < 365 else "year"
+        return _mention(m, text, d, d, precision, "publication", published)
     base, _, precision = _anchor(previous, published)
     forward = direction in ("later", "after")
     if _CAME_AFTER.search(text, max(0, m.start() - 30), m.start()):

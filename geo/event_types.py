@@ -152,6 +152,7 @@ _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 _REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _GOVERNMENT = re.compile(r"\b(?:army|troops|military|government|soldiers|security forces|police|forces loyal to|"
                          r"armed forces|national guard|state forces|rangers|marines|paratroopers)\b", re.I)
+_CIVILIAN_ATTACKERS = re.compile(r"\b(?:gunmen|bandits|assailants|attackers|raiders|kidnappers)\b", re.I)
 _NON_STATE = re.compile(r"\b(?:fighters|rebels?|militants?|insurgents?|militias?|militiamen|jihadists?|separatists?|"
                         r"gunmen|guerrillas?|extremists?|terrorists?|armed groups?|youth group)\b", re.I)
 _CROWD = re.compile(r"\b(?:protesters|demonstrators|crowds?|rioters|supporters|students|youths|mob|residents|"
@@ -219,7 +220,7 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     """Type a context-dependent trigger from who acts and what is hit."""
     before = text[max(start, s - 150):s]
     after = text[e:min(end, e + 100)]
-    crowd = bool(_CROWD.search(before[-60:]))
+    crowd = _crowd_acts(before[-60:])
     if sub == "TERRITORY":
         if crowd:
             return "Violent demonstration"
@@ -233,6 +234,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             return "Excessive force against protesters"
         if _CIVILIAN_TARGET.search(after) and not _MILITARY_TARGET.search(after[:60]):
             return "Attack"
+        if _CIVILIAN_ATTACKERS.search(before[-60:]) and not _MILITARY_TARGET.search(after[:60]):
+            return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
         return "Armed clash"
     if sub == "Violent demonstration" and not crowd and not _is_government(before[-60:]) \
             and re.search(r"\b(?:gunmen|militants|fighters|rebels|insurgents|attackers)\b", before[-80:], re.I):
@@ -240,6 +243,14 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "Peaceful protest" and re.search(r"\b(?:violent|clash|clashed|stones|torched)\b", after[:60], re.I):
         return "Violent demonstration"
     return sub
+
+
+def _crowd_acts(words: str) -> bool:
+    """Whether a crowd, not an armed actor named after it, is who acts: "protesters stormed", but
+    "villagers said gunmen raided"."""
+    crowds = [m.end() for m in _CROWD.finditer(words)]
+    armed = [m.end() for m in _NON_STATE.finditer(words)] + [m.end() for m in _GOVERNMENT.finditer(words)]
+    return bool(crowds) and max(crowds) > max(armed, default=-1)
 
 
 def _is_government(words: str) -> bool:
@@ -261,4 +272,11 @@ def dominant(triggers: list[Trigger]) -> Trigger | None:
     """
     if any(t.event_type == "Explosions/Remote violence" for t in triggers):
         triggers = [t for t in triggers if not t.generic] or triggers
-    return min(triggers, key=lambda t: (t.rank, t.start), default=None)
+    return min(triggers, key=lambda t: (t.rank, -_SEVERITY.get(t.sub_event_type, 0), t.start), default=None)
+
+
+#: Within one type, the sub-type that says more: a protest met with tear gas is a Protest with
+#: intervention; a battle in which a town changed hands is that change.
+_SEVERITY = {"Protest with intervention": 1, "Excessive force against protesters": 2,
+             "Government regains territory": 1, "Non-state actor overtakes territory": 1,
+             "Mob violence": 1}

@@ -34,12 +34,12 @@ BACKGROUND_DAYS = 180
 _NOT_DONE = re.compile(
     r"\b(?:will|would|could|might|(?-i:may)(?!\s+\d)|shall|plans?\s+to|planning|planned|threaten(?:ed|s)?\s+to|vow(?:ed|s)?\s+to|"
     r"urg(?:ed|es|ing)|calls?\s+for|called\s+for|calling\s+for|demand(?:ed|s|ing)|appeal(?:ed|s)?\s+for|"
-    r"push(?:ed|es|ing)?\s+for|seek(?:s|ing)?|sought|warn(?:ed|s)?\s+(?:of|against)|ready\s+to|prepared\s+to|"
+    r"push(?:ed|es|ing)?\s+for|(?:seek(?:s|ing)?|sought)\s+to|warn(?:ed|s)?\s+(?:of|against)|ready\s+to|prepared\s+to|"
     r"intends?\s+to|expected\s+to|set\s+to|scheduled|to\s+hold|to\s+resume|aimed\s+at|aim(?:ed|s)?\s+to|proposed|"
     r"proposal|committed\s+to|no\s+|not\s+|never\s+|denied|deny|denies|without|prevent(?:ed)?|avoid(?:ed)?|"
     r"fear(?:ed|s)?|risk\s+of|possible|potential|hope(?:s|d)?\s+(?:for|to)|if\s+|unless\s+|accus(?:ed|es|ing)|"
     r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
-    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for)\b[^.;]{0,40}$"
+    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for)\b[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
     r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
     r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in)\s+(?:[\w-]+\s+)?$", re.I)
@@ -58,7 +58,7 @@ _LOCATIVE = re.compile(
     r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"
     r"besieged|encircled|entered|retook|recaptured|took|shelling|bombing|strikes?\s+on|attacks?\s+on)\s+"
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
+_LIST_JOIN = re.compile(r"\s*[-–]\s*|\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                         r"(?:(?:[a-z][\w-]*)\s+){0,4}(?:capital,\s+)?")
 _EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
                                 r"(?:reached|brokered|agreed|signed|struck|sealed|held|agreed\s+upon)\s+in\s+$", re.I)
@@ -70,7 +70,7 @@ _SUBJECT_HIT = re.compile(r"(?:['’]s\s+\w+)?\s*(?:,[^,]{0,60},\s*)?(?:has|had|
                           re.I)
 
 
-@dataclass
+@dataclass(eq=False)  # drafts are compared by identity: two reads of one sentence are still two drafts
 class Draft:
     """An event being read: grows as later sentences add to it, becomes an :class:`Event` at the end."""
 
@@ -134,6 +134,13 @@ class EventReader:
             return self._placeless(ctx, clause, sentence, triggers, own_dates, drafts, descriptive)
         out = []
         clusters = _clusters(triggers, [m for m, _ in places])
+        last_place = max(m.start for m, _ in places)
+        # "rallied in Dhaka on Monday, and police fired tear gas": a trailing trigger of the same kind,
+        # with no place of its own, is more of the same incident (but "sparking protests" is not).
+        while len(clusters) > 1 and clusters[-1][0].start > last_place \
+                and _family(clusters[-1]) == _family(clusters[-2]):
+            tail = clusters.pop()
+            clusters[-1] += tail
         for m, country_level in places:
             cluster = _governing(clusters, m)
             when = self._date(ctx, sentence, own_dates, anchor=m.start)
@@ -143,11 +150,15 @@ class EventReader:
             if country_level and not when[3]:
                 continue  # "recent attacks in Pakistan": a country with no date is background, not an event
             lead = dominant(cluster)
-            draft = Draft(lead, m.place, m, sentence, when[0], when[1], when[2], when[3],
-                          reported=self._reported_date(ctx, own_dates, m.start),
-                          triggers=[t.text for t in cluster], places=[m], country_level=country_level)
-            draft.actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
-            out.append(draft)
+            # "attacked Kidal on Monday and again on Wednesday": one event a day (ACLED's rule).
+            days = [when] + [(d.date_from, min(d.date_to, ctx.published), d.precision, True)
+                             for d in _coordinated(ctx, own_dates, when)]
+            for day in days:
+                draft = Draft(lead, m.place, m, sentence, day[0], day[1], day[2], day[3],
+                              reported=self._reported_date(ctx, own_dates, m.start),
+                              triggers=[t.text for t in cluster], places=[m], country_level=country_level)
+                draft.actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
+                out.append(draft)
         return out
 
     def _event_places(self, ctx: _Context, clause: Span, triggers: list[Trigger]) -> list[tuple[Mention, bool]]:
@@ -285,19 +296,32 @@ class EventReader:
     def _merge(self, drafts: list[Draft]) -> list[Draft]:
         """ACLED's unit: one event per type, place and day. Vaguer copies fold into precise ones."""
         merged: list[Draft] = []
+        # Only drafts that share a place, a sentence or (for a country-level one) a country can be one
+        # event: look only at those, so merging stays linear in a long report.
+        by_key: dict[tuple, list[Draft]] = {}
+
+        def keys(d: Draft) -> list[tuple]:
+            return [("place", d.place), ("sentence", d.sentence.start), ("country", self.gaz.country_of(d.place))]
+
+        order: dict[int, int] = {}
         for d in sorted(drafts, key=lambda d: (not d.dated, d.country_level)):
-            home = next((m for m in merged if self._same_event(m, d)), None)
+            near = {id(m): m for k in keys(d)[: 3 if d.country_level else 2] for m in by_key.get(k, [])}
+            home = next((m for m in sorted(near.values(), key=lambda m: order[id(m)]) if self._same_event(m, d)), None)
             if home is None:
+                order[id(d)] = len(merged)
                 merged.append(d)
+                for k in keys(d):
+                    by_key.setdefault(k, []).append(d)
                 continue
             home.triggers += [t for t in d.triggers if t not in home.triggers]
             home.figures += d.figures
             home.actors += [a for a in d.actors if a not in home.actors]
             home.places += d.places
-            if d.trigger.rank < home.trigger.rank:
-                home.trigger = d.trigger  # the higher type wins within one incident
+            home.trigger = dominant([home.trigger, d.trigger])  # the higher type wins within one incident
             if self._more_specific(d, home) and d.sentence == home.sentence:
                 home.place, home.mention = d.place, d.mention
+                for k in keys(home):
+                    by_key.setdefault(k, []).append(home)
         return sorted(merged, key=lambda d: d.sentence.start)
 
     def _same_event(self, a: Draft, b: Draft) -> bool:
@@ -308,7 +332,8 @@ class EventReader:
             if same_type:  # one sentence about one place tells one incident, overnight or not
                 # A later statement about a strike is the strike, not a second one a day after it.
                 told_later = (a.reported or b.reported) and abs((a.date_from - b.date_from).days) <= 2
-                return same_day or not b.dated or a.sentence == b.sentence or told_later
+                close = abs((a.date_from - b.date_from).days) <= 1  # "overnight ... on Tuesday" is one
+                return same_day or not b.dated or (a.sentence == b.sentence and close) or told_later
             # The same incident told again without a date of its own: "the rebels said they had withdrawn".
             return not b.dated and b.sentence.paragraph == a.sentence.paragraph
         if not same_type:
@@ -359,6 +384,28 @@ class _Context:
         return self._by_paragraph.get(paragraph, [])
 
 
+_AND_AGAIN = re.compile(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:on\s+)?|\s*,\s*", re.I)
+
+
+def _coordinated(ctx: _Context, own: list[DateMention], when: tuple) -> list[DateMention]:
+    """Other days joined to the date a place took: "on Monday and again on Wednesday", "Sunday and Monday"."""
+    chosen = next((d for d in own if d.date_from == when[0] and d.precision == when[2] and not d.reporting), None)
+    if chosen is None:
+        return []
+    ordered = sorted((d for d in own if not d.reporting), key=lambda d: d.start)
+    out, last = [], chosen
+    for d in ordered:
+        if d.start >= last.end and _AND_AGAIN.fullmatch(ctx.text, last.end, d.start) and d.date_from != last.date_from:
+            out.append(d)
+            last = d
+    return out
+
+
+def _family(cluster: list[Trigger]) -> str:
+    kind = dominant(cluster).event_type
+    return "Protests" if kind == "Riots" else kind
+
+
 def _clusters(triggers: list[Trigger], places: list[Mention]) -> list[list[Trigger]]:
     """Triggers of one incident: consecutive ones with no place between them."""
     out: list[list[Trigger]] = []
@@ -382,7 +429,8 @@ def _referent(drafts: list[Draft], lead: Trigger | None, sentence: Span) -> Draf
         return None
     same_type = [d for d in drafts if d.trigger.event_type == lead.event_type]
     in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
-    for pool in ([d for d in same_type if d in in_paragraph], in_paragraph, same_type, drafts):
+    same_type_here = [d for d in same_type if d.sentence.paragraph == sentence.paragraph]
+    for pool in (same_type_here, in_paragraph, same_type, drafts):
         if pool:
             return pool[-1]
     return None

@@ -35,9 +35,11 @@ _QUALIFIER = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|
 _GROUPS = {
     "security": r"soldiers?|troops|servicem[ae]n|service members?|security (?:personnel|officials|men|forces?)|"
                 r"police(?:m[ae]n|officers?)?|officers?|personnel|guards?|paramilitar(?:y|ies)|recruits?|"
-                r"generals?|commanders?|colonels?|majors?|sergeants?|conscripts?|peacekeepers?",
+                r"generals?|commanders?|colonels?|majors?|sergeants?|conscripts?|peacekeepers?|pilots?|"
+                r"gendarmes?|marines?|sailors?|airmen|militia members?",
     "militants": r"militants?|fighters?|insurgents?|terrorists?|rebels?|attackers?|gunmen|taliban|jihadists?|"
-                 r"assailants?|combatants?|militiam[ae]n|gang members?|(?:suspected )?members of [\w' -]{2,40}",
+                 r"assailants?|combatants?|militiam[ae]n|gang members?|bandits?|gunm[ae]n|kidnappers?|raiders?|"
+                 r"(?:suspected )?members of [\w' -]{2,40}",
     "civilians": r"civilians?|people|persons?|residents?|villagers?|children|child|women|woman|men|man|boys?|"
                  r"girls?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
                  r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
@@ -52,12 +54,14 @@ _ITEM = re.compile(rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>{_NUMBER})(?:\s+(?:to|-|–
                    rf"(?:\s+(?:{_GROUP_PLAIN})\b)*", re.I)
 _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _KILLED_AFTER = re.compile(
-    r"\s*(?:,[^,.;]{0,40},\s*)?(?:were |have been |had been |was |are |being |reportedly )?(?:killed|dead|died|slain|"
+    r"\s*(?:,[^,.;]{0,40},\s*)?(?:were |have been |had been |was |are |being |reportedly )?(?:also |reportedly )?"
+    r"(?:killed|dead|died|slain|"
     r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
 _KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of)\s+", re.I)
 _TOLL = re.compile(rf"\bdeath toll\s+(?:has\s+)?(?:rose to|rises to|reached|climbed to|stood at|of|stands at|to|at)\s+"
                    rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})", re.I)
-_BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+)\s+(?:dead|killed)\b", re.I)
+_BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_WORDS})\s+(?:people\s+)?"
+                   r"(?:(?:were|have been|had been|are)\s+(?:also\s+)?)?(?:dead|killed)\b", re.I)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
 _NOT_FATAL = re.compile(r"\s*(?:people\s+)?(?:were |are |have been )?(?:wounded|injured|hurt|missing|arrested|"
                         r"detained)\b", re.I)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from geo.dates import find_dates
+from geo.documents import html_to_text, looks_like_html
 from geo.errors import InputError
 from geo.events import EventReader, to_event
 from geo.gazetteer import Gazetteer, shared
@@ -93,6 +94,10 @@ class ReportReader:
 
     def read(self, report: Report) -> Reading:
         text = check_text(report.text)
+        if looks_like_html(text):
+            # Markup given as a report's text: read what a browser would show, never the scripts in it.
+            text = html_to_text(text)
+            report = replace(report, text=text)
         mentions = self.finder.find(text)
         assign_roles(text, mentions, is_government_seat=self._is_government_seat)
         dateline_end = dateline_span(text)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from geo.text import normalise
 
 # A sentence ends at . ! ? (and closing quotes) before whitespace and an upper-case letter or a quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st no vs etc inc ltd co corp jr sr prof rev gov sen rep jan feb "
     "mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx est fig al".split())
@@ -89,7 +89,7 @@ def sentences(text: str) -> list[Span]:
             last_word = before[-1].rstrip(".!?\"'”’)").lower() if before else ""
             if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            out.append(Span(para.start + start, para.start + m.start(), para.paragraph))
+            out.append(Span(para.start + start, para.start + m.end("close"), para.paragraph))
             start = m.end()
         if chunk[start:].strip():
             out.append(Span(para.start + start, para.end, para.paragraph))

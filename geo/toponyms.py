@@ -33,6 +33,9 @@ _DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w.'’ -]{1,40}?)?\s*(?:,?\s*\(?[
                             r"\s*(?:\((?:Reuters|AP|AFP|Xinhua|dpa|ANI|IANS|APP|UPI)\)\s*)?(?=[:\-–—])")
 _NAMED_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>district|neighbourhood|neighborhood|"
                           r"camp|village|town|suburb|quarter|area|township|settlement)\b")
+_KIND_OF = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:northern|southern|eastern|western|central|"
+                      r"border|coastal|port)\s+)?(?:city|town|village|port|capital|province|region|district|state)"
+                      r"\s+of\s+$")
 _PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|to|into|outside|toward|towards|across|of)\s+$", re.I)
 _NAME = r"(?P<name>(?:[A-Z][\w'’-]+[\s-]+){0,3}[A-Z][\w'’-]+)"
@@ -76,6 +79,7 @@ class Mention:
     role: str = "other"
     margin: float = 0.0
     near: bool = False  # located near a known place, not at it: an unknown district of a known city
+    country_hint: str | None = None  # "the Lebanese city of Tripoli": the text says which country
     reference: bool = False  # names where another place is ("40 km north of X"), or where people came from
     why: list[str] = field(default_factory=list)
 
@@ -220,18 +224,27 @@ class ToponymFinder:
             if key in self.common and not is_country and (first.start in starts or best < 5.0):
                 return "skip"  # "Police said", "Mobile phones"
         prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.key in lexicon.PERSON_TITLES and text[prev.end:first.start] in (" ", ". "):
+            return "skip"  # "President Ruto", "Mr. Jackson"
         if prev is not None and first.start not in starts and _adjacent(text, prev, first):
-            if prev.key in lexicon.PERSON_TITLES:
-                return "skip"
-            if text[prev.end:first.start] == "-" and prev.capitalised and not self.gaz.has_key(prev.key) \
-                    and best < 6.0 and not is_country:
+            hyphen = text[prev.end:first.start] == "-"
+            if hyphen and self.gaz.has_key(prev.key):
+                pass  # "Chaman-Spin Boldak": two places joined
+            elif hyphen and prev.capitalised and best < 6.0 and not is_country:
                 return "skip"  # "Saudi-Ampatuan": the end of a hyphenated name the gazetteer lacks
-            if prev.capitalised and prev.key not in lexicon.FUNCTION_WORDS and prev.key not in self.demonyms \
+            elif prev.key in self.first_names and prev.capitalised and not hyphen:
+                return "skip"  # "George Washington": a person, whatever the place of that name
+            elif prev.capitalised and prev.key not in lexicon.FUNCTION_WORDS and prev.key not in self.demonyms \
                     and not self._is_major(prev.key) and best < 6.0 and not is_country and not first.is_upper:
                 return "skip"  # a surname ("Imran Khan") or the end of an unknown name ("Abu Salim")
         nxt_i = i + width
-        if nxt_i < len(toks) and _adjacent(text, last, toks[nxt_i]):
+        if nxt_i < len(toks) and _adjacent(text, last, toks[nxt_i]) and text[last.end:toks[nxt_i].start] == " ":
             nxt = toks[nxt_i]
+            if width == 1 and key in self.first_names and nxt.capitalised and not self._is_major(nxt.key) \
+                    and nxt.key not in lexicon.ORGANISATION_WORDS and nxt.key not in lexicon.DIVISION_WORDS \
+                    and nxt.key not in lexicon.FACILITY_WORDS and nxt.key not in lexicon.SETTLEMENT_WORDS \
+                    and not first.is_upper:
+                return "skip"  # "Paris Hilton", "Chad Daniels": a given name before a surname
             if nxt.capitalised and nxt.key not in lexicon.ORGANISATION_WORDS and nxt.key not in lexicon.DIVISION_WORDS \
                     and nxt.key not in lexicon.FACILITY_WORDS and nxt.key not in lexicon.SETTLEMENT_WORDS \
                     and not self._is_major(nxt.key) and nxt.key not in self.demonyms and best < 6.0 \
@@ -277,6 +290,9 @@ class ToponymFinder:
                     mention.hint = "facility"
                 elif nxt.capitalised and nxt.key in lexicon.ORGANISATION_WORDS and not mention.possessive:
                     mention.embedded = True
+        owner = _KIND_OF.search(text, max(0, mention.start - 40), mention.start)
+        if owner and normalise(owner.group("adj")) in self.demonyms:
+            mention.country_hint = self.demonyms[normalise(owner.group("adj"))] or None
         before = text[max(0, mention.start - 12):mention.start].lower()
         if re.search(r"\b(?:city|town|village) of\s+$", before):
             mention.hint = "settlement"
@@ -451,7 +467,8 @@ class ToponymFinder:
                        done: dict[tuple, tuple[int | None, float, bool]]) -> None:
         """:meth:`_choose`, once per distinct name and context: "Pakistan" named ten times is settled once."""
         qual = mentions[m.qualifier].place if m.qualifier is not None else None
-        signature = (m.key, m.candidates, qual, m.hint, m.dateline, tuple(anchors), tuple(m.why))
+        signature = (m.key, m.candidates, qual, m.hint, m.dateline, tuple(anchors), tuple(m.why), m.country_hint,
+                     m.qualifies)
         if signature in done:
             m.place, m.margin, m.near = done[signature]
             return
@@ -460,12 +477,13 @@ class ToponymFinder:
 
     def _choose(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int]) -> None:
         qual = mentions[m.qualifier] if m.qualifier is not None else None
+        qualified = mentions[m.qualifies] if m.qualifies is not None else None
         qual_place = qual.place if qual is not None else None
         scores = self.gaz.base_scores(m.candidates, m.key)
         # Context can lift a candidate by some points, not by orders of magnitude: the 25 strongest by
         # themselves are the only ones that can win, so only they are scored in context.
         keep = set(sorted(scores, key=scores.__getitem__, reverse=True)[:25])
-        keep |= {i for i in scores if self.gaz.country_of(i) in countries}
+        keep |= {i for i in scores if self.gaz.country_of(i) in countries or self.gaz.country_of(i) == m.country_hint}
         if qual_place is not None:
             keep |= {i for i in scores if _contains(self.gaz, qual_place, i)}
         for i in [i for i in scores if i not in keep]:
@@ -473,7 +491,11 @@ class ToponymFinder:
         for i in list(scores):
             s = scores[i]
             kind, cc = self.gaz.kind(i), self.gaz.country_of(i)
-            s += min(3.0, 1.5 * countries.get(cc, 0.0))
+            s += min(4.5, 2.0 * countries.get(cc, 0.0))
+            if m.country_hint:
+                s += 8.0 if cc == m.country_hint else -4.0
+            if qualified is not None and any(_contains(self.gaz, i, j) for j in qualified.candidates[:50]):
+                s += 6.0  # "Atlanta, Georgia": the Georgia that holds an Atlanta
             if qual_place is not None:
                 s += self._qualifier_bonus(i, qual_place)
             if m.hint == "division":
@@ -683,7 +705,10 @@ def _link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None
 
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+|"
-    r"\b(?:km|kilometres|kilometers|miles|mi)\b[^,.;]{0,30}\bfrom\s+|\bfrom\s+)(?:the\s+)?$", re.I)
+    r"\b(?:km|kilometres|kilometers|miles|mi)\b[^,.;]{0,30}\bfrom\s+|\bfrom\s+|"
+    # where people went, not where it happened: "sought refuge in Gao", "fled to Cucuta", "flown to Ankara"
+    r"\b(?:refuge|shelter|fled|flee|fleeing|evacuated|relocated|transferred|flown|flew|taken|moved)\s+"
+    r"(?:\w+\s+){0,2}(?:in|to|into|towards?)\s+)(?:the\s+)?$", re.I)
 
 
 _APPOSITIVE_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,.;]{0,80}$")

@@ -100,7 +100,6 @@ _FORMAT_BUG = ("reader bug: `extract --format csv|geojson` crashes with a traceb
                "geo.formats.events_frame, which no longer exists (to_csv_bytes/to_geojson_bytes take events)")
 
 
-@pytest.mark.xfail(strict=True, reason=_FORMAT_BUG)
 def test_extract_csv(cli, report_file):
     done = cli("extract", str(report_file), "--published", PUBLISHED, "--format", "csv")
     assert done.returncode == 0, done.stderr
@@ -109,7 +108,6 @@ def test_extract_csv(cli, report_file):
         ("2025-03-10", "Air/drone strike", "Kunar", "AF"), ("2025-03-11", "Protest with intervention", "Lahore", "PK")]
 
 
-@pytest.mark.xfail(strict=True, reason=_FORMAT_BUG)
 def test_extract_geojson(cli, report_file):
     done = cli("extract", str(report_file), "--published", PUBLISHED, "--format", "geojson")
     assert done.returncode == 0, done.stderr

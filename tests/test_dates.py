@@ -183,8 +183,6 @@ def test_a_statements_date_is_marked_reporting():
     assert [(m.text, m.reporting) for m in found] == [("on Monday", False), ("on Wednesday", True)]
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: a future cue ('will meet') in an earlier clause makes a "
-                                       "past-tense 'on Monday' the next Monday (future), so the event is dropped")
 def test_a_future_cue_in_another_clause_does_not_move_a_past_weekday():
     found = find_dates("Leaders will meet next week, after militants clashed with troops in the hills on Monday.",
                        published=THURSDAY)

@@ -129,7 +129,5 @@ def test_taxonomy_has_six_types_and_twenty_five_sub_types():
         "Strategic developments"]
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: 'villagers' anywhere in the 60 characters before 'raided' "
-                                       "makes the crowd the actor, so gunmen raiding a village is typed a riot")
 def test_gunmen_raiding_a_village_is_not_a_riot():
     assert _typed("Villagers said gunmen raided the settlement at night.") != RIOT

@@ -77,8 +77,6 @@ def test_background_is_not_an_event(read, text):
     assert read(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: 'Two years ago' is not read as a date, so the capture is "
-                                       "dated to the publication week and reported as a current event")
 def test_years_ago_is_background(read):
     assert read("Two years ago, rebels seized Kidal.") == []
 
@@ -165,8 +163,6 @@ def test_the_same_place_on_another_day_is_another_event(read):
     assert [(e.location, e.event_date) for e in read(text)] == [("Kandahar", MONDAY), ("Kandahar", WEDNESDAY)]
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: two days for one place in one sentence merge into one event "
-                                       "(DESIGN: fighting over several days is one event per day)")
 def test_two_days_in_one_sentence_are_two_events(read):
     events = read("Rebels attacked Kidal on Monday and again on Wednesday.")
     assert [(e.location, e.event_date) for e in events] == [("Kidal", MONDAY), ("Kidal", WEDNESDAY)]
@@ -179,9 +175,6 @@ def test_a_protest_that_turned_into_a_riot_is_one_riot(read):
     assert event.triggers == ["Protesters", "rallied", "rioters", "torched"]
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: a peaceful protest and tear gas at the same place and "
-                                       "day (told in one sentence or two) stay 'Peaceful protest'; ACLED codes "
-                                       "it 'Protest with intervention'")
 @pytest.mark.parametrize("text", [
     "Protesters rallied in Dhaka on Monday. Police fired tear gas at them in Dhaka on Monday.",
     "Protesters rallied in Dhaka on Monday, and police fired tear gas.",

@@ -122,16 +122,10 @@ _MISSED = "reader bug: a figure with no known group noun after it is not read at
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("Dozens were killed when the bridge was bombed.", 12,
-                 marks=pytest.mark.xfail(strict=True, reason=_MISSED + " ('Dozens were killed': ACLED gives 12)")),
-    pytest.param("Officials said 9 were killed.", 9,
-                 marks=pytest.mark.xfail(strict=True, reason=_MISSED + " ('9 were killed')")),
-    pytest.param("Eight soldiers and 30 bandits were killed.", 38,
-                 marks=pytest.mark.xfail(strict=True, reason=_MISSED + ": 'bandits' is not a group noun, and the "
-                                                                       "whole list, soldiers too, is lost (None)")),
-    pytest.param("The crash killed a pilot, a colonel and several soldiers.", 5,
-                 marks=pytest.mark.xfail(strict=True, reason=_MISSED + ": 'pilot' is not a group noun, and the "
-                                                                       "whole list is lost (None)")),
+    pytest.param("Dozens were killed when the bridge was bombed.", 12),
+    pytest.param("Officials said 9 were killed.", 9),
+    pytest.param("Eight soldiers and 30 bandits were killed.", 38),
+    pytest.param("The crash killed a pilot, a colonel and several soldiers.", 5),
 ])
 def test_figures_without_a_listed_noun(text, expected):
     assert _total(text) == expected

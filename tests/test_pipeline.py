@@ -122,10 +122,6 @@ def test_binary_and_oversized_text_are_refused(gazetteer, value):
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.xfail(strict=True, reason="reader bug: raw HTML given as text (read_report, `extract --jsonl`) is not "
-                                       "reduced to its visible text: the <script> content yields an event in Kabul, "
-                                       "and the tags around 'Beni' hide the real event (the CLI's FILE path strips "
-                                       "HTML first; this path does not)")
 def test_html_given_as_text_is_read_as_its_visible_text(gazetteer):
     html = ("<html><head><script>var headline = 'Clashes erupted in Kabul on Monday.';</script></head>"
             "<body><p>Rebels attacked a checkpoint in <b>Beni</b> on Monday.</p></body></html>")

@@ -41,8 +41,6 @@ def test_sentences_carry_their_paragraph():
     assert [s.paragraph for s in sentences(TEXT)] == [0, 0, 1, 1, 2, 2, 2]
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: the closing quote after a sentence's stop belongs to no sentence, "
-                                        "so the evidence shown reads 'He said \"the town fell.' (low severity)")
 def test_sentence_ends_after_a_closing_quote():
     text = "He said \"the town fell.\" Troops left."
     assert _texts(sentences(text), text) == ["He said \"the town fell.\"", "Troops left."]

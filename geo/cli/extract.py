@@ -75,8 +75,8 @@ def run_extract(args: argparse.Namespace) -> int:
     else:
         from geo import formats  # the exporters; imported here so `extract --format json` stays lean
 
-        frame = formats.events_frame(reading.events)
-        payload = formats.to_csv_bytes(frame) if args.format == "csv" else formats.to_geojson_bytes(frame)
+        payload = (formats.to_csv_bytes(reading.events) if args.format == "csv"
+                   else formats.to_geojson_bytes(reading.events))
         sys.stdout.buffer.write(payload)
     return 0
 
