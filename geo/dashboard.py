@@ -386,27 +386,13 @@ def report_from_upload(name: str, data: bytes, *, published: date) -> Report:
     >>> report_from_upload("a.txt", b"", published=date(2025, 10, 28))
     Traceback (most recent call last):
     ...
-    geo.errors.InputError: a.txt is empty.
+    geo.errors.InputError: a.txt is empty
     """
+    from geo.documents import decode
     from geo.errors import InputError
     from geo.formats.reports import parse_html, parse_text
 
-    if not data.strip():
-        raise InputError(f"{name} is empty.")
-    if len(data) > MAX_REPORT_BYTES:
-        raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; reports up to 2 MB are read. "
-                         "Split it into smaller files.")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        if b"\x00" in data[:8192]:
-            raise InputError(f"{name} looks like a binary file (a PDF, a Word document or an image?). "
-                             "Save it as plain text or HTML first.")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name} is not UTF-8 text (byte {exc.start} cannot be read). "
-                             "Save it as UTF-8 and upload it again.") from None
+    text = decode(data, name=name, max_bytes=MAX_REPORT_BYTES)  # refuses empty, huge and binary files
     is_html = Path(name).suffix.lower() in (".html", ".htm")
     try:
         if is_html:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from geo.errors import InputError
@@ -20,23 +21,24 @@ MAX_BYTES = 5_000_000
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre figcaption "
     "dd dt".split())
+# Never article text: code, styling, the head, and a page's navigation, asides and forms.
 _SKIPPED_TAGS = frozenset(
-    "script style noscript template svg head iframe object embed canvas math".split())
+    "script style noscript template svg head iframe object embed canvas math nav aside form".split())
 _HEADER = re.compile(r"^(?P<key>title|published|date|url|source)\s*:\s*(?P<value>.*)$", re.I)
 
 
-def decode(data: bytes, *, name: str = "the file") -> str:
+def decode(data: bytes, *, name: str = "the file", max_bytes: int = MAX_BYTES) -> str:
     """Decode a text file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 
     Raises
     ------
     InputError
-        For an empty file, a file over :data:`MAX_BYTES`, or one that is binary.
+        For an empty file, a file over ``max_bytes``, or one that is binary, saying what to do.
     """
-    if not data:
+    if not data.strip():
         raise InputError(f"{name} is empty")
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB: split it")
+    if len(data) > max_bytes:
+        raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB: split it")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     sample = data[:8192]
@@ -52,27 +54,49 @@ def decode(data: bytes, *, name: str = "the file") -> str:
         raise InputError(f"{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8") from exc
 
 
-class _TextExtractor(HTMLParser):
+@dataclass(frozen=True)
+class HtmlPage:
+    """What an HTML page says: its visible text (one line per block), its title and its metadata."""
+
+    lines: tuple[str, ...]
+    title: str | None
+    meta: dict[str, str]
+
+    def text(self, *, between: str = "\n") -> str:
+        return between.join(self.lines)
+
+
+class _PageReader(HTMLParser):
+    """Visible text, title and metadata (Open Graph, canonical link, <time>) of an HTML page."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
         self.title: list[str] = []
         self.in_title = False
+        self.meta: dict[str, str] = {}
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "title":
+            self.in_title = True
+        elif tag == "meta" and (key := a.get("property") or a.get("name")):
+            self.meta.setdefault(key.lower(), a.get("content", ""))
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.meta.setdefault("canonical", a.get("href", ""))
+        elif tag == "time" and a.get("datetime"):
+            self.meta.setdefault("time", a["datetime"])
         if tag in _SKIPPED_TAGS:
             self.skipping += 1
-        elif tag == "title":
-            self.in_title = True
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS and self.skipping:
-            self.skipping -= 1
-        elif tag == "title":
+        if tag == "title":
             self.in_title = False
+        if tag in _SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -83,20 +107,29 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
+def read_html(html: str) -> HtmlPage:
+    """An HTML page's visible text (scripts, styles, navigation, forms and markup dropped), title, metadata.
+
+    Examples
+    --------
+    >>> read_html("<title>T</title><p>One.</p><script>x()</script><p>Two.</p>").text(between="\\n\\n")
+    'One.\\n\\nTwo.'
+    """
+    reader = _PageReader()
+    reader.feed(html)
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(reader.parts).splitlines())
+    title = " ".join("".join(reader.title).split()) or None
+    return HtmlPage(tuple(line for line in lines if line), title, reader.meta)
+
+
 def html_to_text(html: str) -> str:
     """The readable text of an HTML page: scripts, styles and markup dropped, blocks kept as lines."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+    return read_html(html).text()
 
 
 def html_title(html: str) -> str | None:
-    parser = _TextExtractor()
-    parser.feed(html)
-    title = " ".join("".join(parser.title).split())
-    return title or None
+    return read_html(html).title
 
 
 def looks_like_html(text: str) -> bool:

@@ -134,7 +134,7 @@ def test_no_file_and_no_jsonl(cli):
 
 @pytest.mark.parametrize(("data", "words"), [
     (b"", ("is empty",)),
-    (b"   \n\n", ("no text",)),
+    (b"   \n\n", ("empty",)),
     (bytes(range(256)) * 64, ("looks binary",)),
     (b"%PDF-1.7\n\x00\x00\x01\x02stream", ("looks binary",)),
     (b"Clashes in Goma. " * (5 * 1024 * 1024 // 17 + 1), ("the limit is 5 MB",)),

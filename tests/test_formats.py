@@ -406,10 +406,17 @@ def test_tables_of_reports(tmp_path):
     assert [p.name for p in report_files([tmp_path])] == ["r.csv", "r.jsonl"]
 
 
-def test_report_in_another_encoding_is_refused(tmp_path):
+def test_report_in_windows_1252_is_read_not_lost(tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("Published: 2025-01-01\n\nCaf\u00e9 bombing.".encode("latin-1"))
-    with pytest.raises(InputError, match=r"latin\.txt: not UTF-8"):
+    path.write_bytes("Published: 2025-01-01\n\nCaf\u00e9 bombing.".encode("cp1252"))
+    [report] = read_reports(path)
+    assert report.text == "Caf\u00e9 bombing."
+
+
+def test_binary_report_file_is_refused(tmp_path):
+    path = tmp_path / "scan.txt"
+    path.write_bytes(b"%PDF-1.7\x00\x01\x02" * 50)
+    with pytest.raises(InputError, match=r"scan\.txt looks binary"):
         list(read_reports(path))
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from geo.documents import to_report_text
 from geo.errors import InputError
+from geo.formats.reports import json_lines
 from geo.pipeline import Report, read_report
 
 
@@ -52,7 +52,7 @@ def parse_date(value: str | None, *, default: date | None = None) -> date:
 def run_extract(args: argparse.Namespace) -> int:
     if args.jsonl:
         with _open(args.jsonl) as fh:
-            for row in _jsonl(fh):
+            for row in json_lines(fh, name=args.jsonl):
                 report = Report(text=str(row.get("text") or ""), published=parse_date(row.get("published"),
                                 default=date.today()), title=row.get("title"), url=row.get("url"),
                                 source_id=str(row["id"]) if row.get("id") is not None else None)
@@ -85,7 +85,7 @@ def run_places(args: argparse.Namespace) -> int:
     from geo.places import resolve_spans
 
     with _open(args.jsonl) as fh:
-        for row in _jsonl(fh):
+        for row in json_lines(fh, name=args.jsonl):
             text = str(row.get("text") or "")
             try:
                 if args.given_spans:
@@ -108,19 +108,6 @@ def read_places(text: str) -> list:
 def _emit(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()  # streamed: a consumer sees each line as soon as it is read
-
-
-def _jsonl(fh: TextIO) -> Iterator[dict]:
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"line {n} is not JSON: {exc.msg}") from exc
-        if not isinstance(row, dict):
-            raise InputError(f"line {n} is not a JSON object")
-        yield row
 
 
 def _open(path: str) -> TextIO:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
+from geo.documents import decode, read_html, split_header
 from geo.errors import InputError
 from geo.pipeline import Report
 
@@ -24,7 +23,6 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
-_HEADER = re.compile(r"^(title|published|date|url|source)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 
 
 def report_files(paths: list[Path]) -> list[Path]:
@@ -72,35 +70,22 @@ def read_reports(path: Path, *, published: date | None = None) -> Iterator[Repor
     elif suffix == ".csv":
         yield from _table(csv.DictReader(raw.splitlines()), name=path.name, published=published)
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _table(_json_lines(raw, path.name), name=path.name, published=published)
+        yield from _table(json_lines(raw.splitlines(), name=path.name), name=path.name, published=published)
     else:
         yield parse_text(raw, name=path.name, published=published, title=path.stem)
 
 
 def _read(path: Path) -> str:
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{path.name}: a binary file, not a report")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name}: not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})") from None
+    return decode(path.read_bytes(), name=path.name)
 
 
 def parse_text(raw: str, *, name: str, published: date | None = None, title: str | None = None) -> Report:
     """A plain-text or Markdown report, with its optional ``Key: value`` header block read and removed."""
-    lines = raw.splitlines(keepends=True)
-    meta: dict[str, str] = {}
-    index = 0
-    while index < len(lines) and (match := _HEADER.match(lines[index].rstrip("\r\n"))):
-        meta[match.group(1).lower()] = match.group(2)
-        index += 1
-    if meta and index < len(lines) and lines[index].strip():
-        meta, index = {}, 0  # "Date: ..." opening a paragraph is prose, not a header
-    body = "".join(lines[index:]).strip("\r\n") if meta else raw
+    meta, body = split_header(raw.replace("\r\n", "\n"))
+    body = body.strip("\n") if meta else raw
     heading = next((ln.lstrip("# ").strip() for ln in body.splitlines() if ln.startswith("# ")), None)
     return _report(body, name=name, title=meta.get("title") or heading or title, url=meta.get("url"),
-                   published=meta.get("published") or meta.get("date"), default=published)
+                   published=meta.get("published"), default=published)
 
 
 def _report(text: str, *, name: str, title: str | None, url: str | None, published: str | date | None,
@@ -119,8 +104,9 @@ def _report(text: str, *, name: str, title: str | None, url: str | None, publish
     return Report(text=text, published=day, title=title or None, url=url or None, source_id=source_id or None)
 
 
-def _json_lines(raw: str, name: str) -> Iterator[dict]:
-    for number, line in enumerate(raw.splitlines(), 1):
+def json_lines(lines: Iterable[str], *, name: str) -> Iterator[dict]:
+    """JSON objects, one a line, read lazily (a batch is streamed, never held whole); blank lines skipped."""
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -141,56 +127,6 @@ def _table(items: Iterator[dict], *, name: str, published: date | None) -> Itera
                       source_id=item.get("id") or item.get("source_id"))
 
 
-class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page, one line per block (spaces of all kinds as one), plus title, URL and date."""
-
-    # Never article text: code, styling, the head, and a page's navigation, asides and forms.
-    SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "nav", "aside", "form"})
-    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-                        "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-        self.title: str | None = None
-        self.in_title = False
-        self.meta: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "title":
-            self.in_title = True
-        elif tag == "meta" and (key := a.get("property") or a.get("name")):
-            self.meta.setdefault(key.lower(), a.get("content", ""))
-        elif tag == "link" and a.get("rel") == "canonical":
-            self.meta.setdefault("canonical", a.get("href", ""))
-        elif tag == "time" and a.get("datetime"):
-            self.meta.setdefault("time", a["datetime"])
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title = (self.title or "") + data
-        elif not self.skipping:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
-        return "\n\n".join(line for line in lines if line)
-
-
 def parse_html(raw: str, *, name: str, published: date | None = None) -> Report:
     """An HTML page's visible text as a report; title, URL and date from its metadata where present.
 
@@ -200,11 +136,9 @@ def parse_html(raw: str, *, name: str, published: date | None = None) -> Report:
     >>> parse_html(page, name="p.html", published=date(2025, 1, 2)).text
     'One.\\n\\nTwo.'
     """
-    parser = _TextExtractor()
-    parser.feed(raw)
-    parser.close()
-    meta = parser.meta
-    title = meta.get("og:title") or (parser.title or "").strip() or None
+    page = read_html(raw)
+    meta = page.meta
+    title = meta.get("og:title") or page.title
     day = meta.get("article:published_time") or meta.get("date") or meta.get("time")
-    return _report(parser.text(), name=name, title=title, url=meta.get("og:url") or meta.get("canonical"),
-                   published=day or None, default=published)
+    return _report(page.text(between="\n\n"), name=name, title=title,
+                   url=meta.get("og:url") or meta.get("canonical"), published=day or None, default=published)
