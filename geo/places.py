@@ -118,9 +118,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], *, gazetteer: Gazette
         place = m.place
         why = m.why
         if place is not None and "a part of the name" in why and focus is not None and not _near(gaz, place, focus):
-            place = None  # "Royal Street" is not the English town of Street: keep to the document's place
-        if place is None and focus is not None:
-            place, why = focus, [*m.why, "not in the gazetteer: the document's main place"]
+            place = None  # "Royal Street" is not the English town of Street: a part far from the text's places
         if place is None:
             out.append({"start": m.start, "end": m.end, "name": m.text, "latitude": None, "longitude": None,
                         "country_code": None})
