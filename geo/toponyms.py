@@ -459,8 +459,9 @@ class ToponymFinder:
                         weight[self.gaz.country_of(i)] += 1.0
             elif len(codes) == 1:
                 weight[next(iter(codes))] += 0.5
-            if m.dateline and len(codes) == 1:
-                weight[next(iter(codes))] += 1.0
+            if m.dateline and m.candidates and m.qualifies is None:
+                # A report filed from Beirut is about Lebanon first (the dateline's likeliest reading).
+                weight[self.gaz.country_of(max(m.candidates, key=self.gaz.importance))] += 2.0
         return weight
 
     def _choose_cached(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int],

@@ -176,9 +176,7 @@ def test_dateline_places_are_where_the_report_was_filed(gazetteer, text, expecte
                  marks=pytest.mark.xfail(strict=True, reason="reader bug: Sidon beside it does not make 'Tripoli' "
                                                              "Lebanon's; closeness cannot outweigh population")),
     pytest.param("Clashes erupted in the Lebanese city of Tripoli.", "Tripoli", "LB", "place"),
-    pytest.param("BEIRUT: Clashes erupted in Tripoli on Monday.", "Tripoli", "LB", "place",
-                 marks=pytest.mark.xfail(strict=True, reason="reader bug: a Lebanese dateline does not make "
-                                                             "'Tripoli' Lebanon's; it resolves to Libya")),
+    pytest.param("BEIRUT: Clashes erupted in Tripoli on Monday.", "Tripoli", "LB", "place"),
     pytest.param("Police in Atlanta, Georgia, arrested 30 protesters.", "Georgia", "US", "admin1"),
 ])
 def test_qualifiers_and_context_choose_the_namesake(places, text, name, country, kind):
