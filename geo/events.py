@@ -24,8 +24,9 @@ from geo.dates import DateMention, publication_week
 from geo.event_types import Trigger, dominant, find_triggers
 from geo.gazetteer import Gazetteer, km
 from geo.record import Event
+from geo.resolution import contains
 from geo.sentences import Span, clauses, sentences
-from geo.toponyms import Mention, _contains
+from geo.toponyms import Mention
 
 _PRECISION_ORDER = ("day", "week", "month", "year")
 #: Events older than this, told in passing, are background to the report, not its events.
@@ -342,7 +343,7 @@ class EventReader:
             return same_day and self.gaz.country_of(a.place) == self.gaz.country_of(b.place)
         if a.sentence == b.sentence and same_day and a.place is not None and b.place is not None:
             pa, pb = self.gaz.point(a.place), self.gaz.point(b.place)
-            nested = _contains(self.gaz, a.place, b.place) or _contains(self.gaz, b.place, a.place)
+            nested = contains(self.gaz, a.place, b.place) or contains(self.gaz, b.place, a.place)
             return nested or km(*pa, *pb) <= 25.0
         return False
 

@@ -1,0 +1,275 @@
+"""Resolving place mentions: one gazetteer entry per mention, chosen from the report's own context.
+
+In the spirit of CLAVIN and CLIFF: explicit qualifiers first ("Tripoli, Libya"), then the countries
+the report names (also through demonyms and its dateline), then closeness to the report's unambiguous
+places, then population, kind and capital status. A name read ten times in one context is decided once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, deque
+from typing import TYPE_CHECKING
+
+from geo.gazetteer import Gazetteer, km
+
+if TYPE_CHECKING:  # toponyms imports this module; the dataclass is only needed for annotations here
+    from geo.toponyms import Mention
+
+
+#: How far a place may lie from a division's point and still count as inside it, when the data
+#: does not say which division a place belongs to (curated rows).
+_DIVISION_RADIUS_KM = {"admin1": 400.0, "region": 600.0, "admin2": 80.0}
+
+
+def contains(gaz: Gazetteer, division: int, place: int) -> bool:
+    """Whether entry ``place`` lies in entry ``division`` (a country or a first/second-level division)."""
+    kind = gaz.kind(division)
+    if division == place or kind not in ("country", "admin1", "admin2", "region"):
+        return False
+    if gaz.country_of(division) != gaz.country_of(place):
+        return False
+    if kind == "country":
+        return gaz.kind(place) != "country"
+    d1, d2 = gaz.admin_ids(division)
+    p1, p2 = gaz.admin_ids(place)
+    if (kind == "admin1" and p1 >= 0 and d1 >= 0) or (kind == "admin2" and p2 >= 0 and d2 >= 0):
+        return (p1 == d1) if kind == "admin1" else (p2 == d2)
+    return km(*gaz.point(division), *gaz.point(place)) <= _DIVISION_RADIUS_KM.get(kind, 100.0)
+
+
+_QUALIFIER_AFTER = re.compile(
+    r"(?:\s+(?:village|town|city|camp|district|township))?(?:"
+    r"\s*,\s*|\s+in\s+(?:the\s+)?|"
+    r"\s*,\s*(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*|north|south|east|west)\s+){0,3}|"
+    r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|"
+    r"\s+(?:townships?|districts?|county|counties|provinces?|regions?|states?|governorates?|municipality|sectors?|"
+    r"areas?)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
+_EXPLICIT_IN = re.compile(r"(?:\s+(?:village|town|city|camp))?\s*,\s*in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
+_QUALIFIER_BEFORE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}")
+
+
+def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """"Tripoli, Libya", "Mir Ali, North Waziristan", "Gwoza in Borno state", "Afghanistan's Paktika",
+    "Kagara, in Nigeria's north-central Niger state", "Wad Madani, the capital of Gezira state"."""
+    names = [m for m in mentions if m.form == "name"]
+    index = {id(m): n for n, m in enumerate(mentions)}
+    for a, m in enumerate(names):
+        for b in (a + 1, a - 1):
+            if not 0 <= b < len(names):
+                continue
+            q = names[b]
+            if not q.candidates:
+                continue
+            after = b > a and _QUALIFIER_AFTER.fullmatch(text, m.end, q.start)
+            before = b < a and q.possessive and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start)
+            if not (after or before):
+                continue  # cheap test first: most neighbours are not qualifiers
+            if m.candidates and not any(contains(gaz, j, i) for j in q.candidates for i in m.candidates):
+                # "Kandahar, Kabul" is a list, not "Tripoli, Libya"; but "Nasir, in Upper Nile state" says
+                # where Nasir is even when no Nasir we know lies there.
+                explicit = b > a and _EXPLICIT_IN.fullmatch(text, m.end, q.start) and any(
+                    gaz.kind(j) in ("admin1", "admin2", "region", "country") for j in q.candidates)
+                if not explicit:
+                    continue
+                m.why.append("qualified by a division that holds none of its namesakes")
+            if m.candidates == () and not any(gaz.kind(j) != "place" for j in q.candidates) and b < a:
+                continue
+            if after:
+                if m.qualifier is None and q.qualifies is None and q.qualifier is None:
+                    m.qualifier, q.qualifies = index[id(q)], index[id(m)]
+            elif m.qualifier is None:
+                m.qualifier, q.qualifies = index[id(q)], index[id(m)]
+
+
+
+def _rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: within a few percent of the great circle below 1,000 km, and cheap."""
+    dlon = abs(lon2 - lon1)
+    dlon = min(dlon, 360.0 - dlon) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.19 * math.hypot(lat2 - lat1, dlon)
+
+
+
+class MentionResolver:
+    """Chooses one gazetteer entry for each mention of a report.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+        The loaded offline index the mentions' candidates come from.
+
+    Examples
+    --------
+    >>> mentions = finder.find(text, resolve=False)                       # doctest: +SKIP
+    >>> MentionResolver(finder.gaz).resolve(text, mentions)               # doctest: +SKIP
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+
+    def resolve(self, text: str, mentions: list[Mention]) -> None:
+        """Choose one entry per mention, in two passes: context, then closeness to settled places."""
+        countries = self._country_evidence(mentions)
+        # Qualifiers first: "Libya" must be settled before "Tripoli, Libya" is.
+        done: dict[tuple, tuple[int | None, float, bool]] = {}
+        for m in sorted(mentions, key=lambda m: m.qualifies is None):
+            if m.form == "name":
+                self._choose_cached(m, mentions, countries, [], done)
+        settled = dict.fromkeys(m.place for m in mentions if m.place is not None and m.form == "name"
+                                and self.gaz.kind(m.place) != "country" and (len(m.candidates) == 1 or m.margin >= 2.0))
+        anchors = list(settled)[:40]  # the report's first settled places: enough to place it, and bounded
+        done.clear()
+        for m in mentions:
+            if m.form == "name" and len(m.candidates) > 1:
+                self._choose_cached(m, mentions, countries, [a for a in anchors if a != m.place], done)
+        for m in mentions:
+            if m.form == "demonym" and m.candidates:
+                m.place = m.candidates[0]
+        self._locate_unknown(text, mentions)
+        self._resolve_nominals(text, mentions)
+
+    def _locate_unknown(self, text: str, mentions: list[Mention]) -> None:
+        """An unknown named place lies in the place that qualifies it, else near the closest settled
+        place of its sentence, else the last one before it in its paragraph."""
+        for m in mentions:
+            if m.candidates or m.place is not None or m.form != "name":
+                continue
+            if m.qualifier is not None and mentions[m.qualifier].place is not None:
+                m.place, m.near = mentions[m.qualifier].place, True
+                continue
+            paragraph_start = text.rfind("\n", 0, m.start) + 1
+            sentence_start = max(text.rfind(". ", 0, m.start) + 2, paragraph_start)
+            sentence_end = text.find(". ", m.end)
+            sentence_end = len(text) if sentence_end < 0 else sentence_end
+            context = [x for x in mentions if x is not m and x.place is not None and paragraph_start <= x.start
+                       and x.start < sentence_end and x.form != "demonym" and self.gaz.kind(x.place) != "country"
+                       and not x.dateline]
+            if context:
+                # Its own sentence first, wherever in it; then the paragraph before it.
+                m.place = min(context, key=lambda x: abs(x.start - m.start)
+                              + (0 if x.start >= sentence_start else 10_000)).place
+                m.near = True
+
+    def _resolve_nominals(self, text: str, mentions: list[Mention]) -> None:
+        """"the town" is the last town named before it; "the capital" the last capital, else the capital of
+        the country the report is about."""
+        countries: Counter[str] = Counter(self.gaz.country_of(m.place) for m in mentions
+                                          if m.place is not None and m.form != "nominal")
+        window: deque[Mention] = deque()  # resolved names within 1,500 characters before the current mention
+        for m in mentions:
+            while window and m.start - window[0].end >= 1500:
+                window.popleft()
+            if m.form != "nominal" or m.place is not None:
+                if m.place is not None and m.form != "demonym" and not m.reference:
+                    window.append(m)
+                continue
+            before = list(window)
+            kinds = {"town": ("place",), "city": ("place",), "village": ("place",), "capital": ("place",),
+                     "district": ("admin2", "place"), "province": ("admin1",), "region": ("admin1", "region"),
+                     "country": ("country",)}[m.key]
+            fitting = [x for x in before if self.gaz.kind(x.place) in kinds]
+            if m.key == "capital" and re.search(r"\b(?:state|provincial|regional)\s+capital", m.text, re.I):
+                fitting = [x for x in fitting if not x.dateline]  # "the state capital": the city just named
+            elif m.key == "capital":
+                fitting = [x for x in fitting if self.gaz.is_capital(x.place)] or []
+                if not fitting and countries:
+                    capital = self.gaz.capital(countries.most_common(1)[0][0])
+                    if capital:
+                        m.place = capital.id
+                        window.append(m)
+                    continue
+            if fitting:
+                m.place = fitting[-1].place
+                window.append(m)
+
+    def _country_evidence(self, mentions: list[Mention]) -> Counter[str]:
+        weight: Counter[str] = Counter()
+        for m in mentions:
+            codes = {self.gaz.country_of(i) for i in m.candidates}
+            if m.form == "demonym" or (m.form == "name" and any(self.gaz.kind(i) == "country" for i in m.candidates)):
+                for i in m.candidates:
+                    if self.gaz.kind(i) == "country":
+                        weight[self.gaz.country_of(i)] += 1.0
+            elif len(codes) == 1:
+                weight[next(iter(codes))] += 0.5
+            if m.dateline and m.candidates and m.qualifies is None:
+                # A report filed from Beirut is about Lebanon first (the dateline's likeliest reading).
+                weight[self.gaz.country_of(max(m.candidates, key=self.gaz.importance))] += 2.0
+        return weight
+
+    def _choose_cached(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int],
+                       done: dict[tuple, tuple[int | None, float, bool]]) -> None:
+        """:meth:`_choose`, once per distinct name and context: "Pakistan" named ten times is settled once."""
+        qual = mentions[m.qualifier].place if m.qualifier is not None else None
+        signature = (m.key, m.candidates, qual, m.hint, m.dateline, tuple(anchors), tuple(m.why), m.country_hint,
+                     m.qualifies)
+        if signature in done:
+            m.place, m.margin, m.near = done[signature]
+            return
+        self._choose(m, mentions, countries, anchors)
+        done[signature] = (m.place, m.margin, m.near)
+
+    def _choose(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int]) -> None:
+        qual = mentions[m.qualifier] if m.qualifier is not None else None
+        qualified = mentions[m.qualifies] if m.qualifies is not None else None
+        qual_place = qual.place if qual is not None else None
+        scores = self.gaz.base_scores(m.candidates, m.key)
+        # Context can lift a candidate by some points, not by orders of magnitude: the 25 strongest by
+        # themselves are the only ones that can win, so only they are scored in context.
+        keep = set(sorted(scores, key=scores.__getitem__, reverse=True)[:25])
+        keep |= {i for i in scores if self.gaz.country_of(i) in countries or self.gaz.country_of(i) == m.country_hint}
+        if qual_place is not None:
+            keep |= {i for i in scores if contains(self.gaz, qual_place, i)}
+        for i in [i for i in scores if i not in keep]:
+            del scores[i]
+        for i in list(scores):
+            s = scores[i]
+            kind, cc = self.gaz.kind(i), self.gaz.country_of(i)
+            s += min(4.5, 2.0 * countries.get(cc, 0.0))
+            if m.country_hint:
+                s += 8.0 if cc == m.country_hint else -4.0
+            if qualified is not None and any(contains(self.gaz, i, j) for j in qualified.candidates[:50]):
+                s += 6.0  # "Atlanta, Georgia": the Georgia that holds an Atlanta
+            if qual_place is not None:
+                s += self._qualifier_bonus(i, qual_place)
+            if m.hint == "division":
+                s += 4.0 if kind in ("admin1", "admin2", "region") else 0.0
+            elif m.hint in ("settlement", "facility"):
+                s += 3.0 if kind not in ("country", "admin1", "admin2", "region") else -1.0
+            if m.dateline:
+                s += 1.0 if kind == "place" else 0.0
+            if anchors:
+                s += self._closeness(i, anchors)
+            scores[i] = s
+        ranked = sorted(scores, key=lambda i: (-scores[i], i))
+        m.place = ranked[0] if ranked else None
+        if qual_place is not None and m.place is not None and not contains(self.gaz, qual_place, m.place) \
+                and "qualified by a division that holds none of its namesakes" in m.why:
+            m.place, m.near = qual_place, True  # Nasir, in Upper Nile state: somewhere in that state
+        m.margin = scores[ranked[0]] - scores[ranked[1]] if len(ranked) > 1 else 10.0
+
+    def _closeness(self, i: int, anchors: list[int]) -> float:
+        """How well a candidate sits with the report's settled places: near them, or containing them."""
+        kind = self.gaz.kind(i)
+        if kind in ("country", "admin1", "admin2", "region"):
+            inside = sum(1 for a in anchors if contains(self.gaz, i, a))
+            return min(2.5, 1.0 * inside)
+        lat, lon = self.gaz.point(i)
+        nearest = min(_rough_km(lat, lon, *self.gaz.point(a)) for a in anchors)
+        return 2.5 if nearest < 50 else 1.5 if nearest < 200 else 0.5 if nearest < 600 else 0.0
+
+    def _qualifier_bonus(self, i: int, qualifier: int) -> float:
+        if i == qualifier:
+            return -8.0
+        q_kind = self.gaz.kind(qualifier)
+        if self.gaz.country_of(i) != self.gaz.country_of(qualifier):
+            return -6.0
+        if q_kind == "country":
+            return 6.0
+        q_a1, q_a2 = self.gaz.admin_ids(qualifier)
+        a1, a2 = self.gaz.admin_ids(i)
+        if (q_kind == "admin1" and a1 == q_a1) or (q_kind == "admin2" and a2 == q_a2):
+            return 9.0
+        return 3.0
