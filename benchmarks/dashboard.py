@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import socket
 import statistics
@@ -27,37 +26,23 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-UCDP = ROOT.parent / "shared" / "data" / "ucdp_ged_pakistan.csv"
+
+from benchmarks.synthetic import UCDP, synthetic_events  # noqa: E402  (needs ROOT on the path)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"]
 MAP_FRAME = 'iframe[src*="streamlit_folium.st_folium"]'
-SEED = 20251028
 
 
 # --- data ------------------------------------------------------------------------------------------
-
-def synthetic_events(n: int):
-    """``n`` events drawn from the UCDP file with replacement, dates shifted by up to a year."""
-    from geo.formats import read_ucdp
-
-    real = list(read_ucdp(UCDP))
-    rng = random.Random(SEED)
-    for i in range(n):
-        event = rng.choice(real)
-        days = timedelta(days=rng.randint(-365, 365))
-        yield replace(event, event_id=f"synthetic-{i}",
-                      event_date=(date.fromisoformat(event.event_date) + days).isoformat(),
-                      date_end=(date.fromisoformat(event.date_end) + days).isoformat())
-
 
 def fill_store(db_url: str, n: int) -> float:
     from geo.store import EventStore

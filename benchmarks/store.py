@@ -26,14 +26,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-UCDP = ROOT.parent / "shared" / "data" / "ucdp_ged_pakistan.csv"
-SEED = 20251028
+
+from benchmarks.synthetic import SEED, UCDP, synthetic_events  # noqa: E402  (needs ROOT on the path)
 
 
 def rss_mb() -> float:
@@ -64,20 +63,6 @@ def write_synthetic_csv(path: Path, n: int) -> None:
             writer.writerow({**row, "id": 90_000_000 + i, "date_start": start, "date_end": end, "year": start[:4]})
 
 
-def synthetic_events(n: int):
-    """``n`` events drawn from the real file, made directly (faster than writing a CSV for 1M)."""
-    from geo.formats import read_ucdp
-
-    real = list(read_ucdp(UCDP))
-    rng = random.Random(SEED + 1)
-    for i in range(n):
-        event = rng.choice(real)
-        days = timedelta(days=rng.randint(-365, 365))
-        yield replace(event, event_id=f"synthetic-{i}",
-                      event_date=(date.fromisoformat(event.event_date) + days).isoformat(),
-                      date_end=(date.fromisoformat(event.date_end) + days).isoformat())
-
-
 # --- phases, each run in its own process ---------------------------------------------------------
 
 def phase_import_file(db: str, path: str) -> dict:
@@ -95,7 +80,7 @@ def phase_import_file(db: str, path: str) -> dict:
 def phase_import_events(db: str, n: str) -> dict:
     from geo.store import EventStore
 
-    events = list(synthetic_events(int(n)))
+    events = list(synthetic_events(int(n), seed=SEED + 1))
     store = EventStore(db)
     start_rss = rss_mb()
     t, cpu = time.perf_counter(), time.process_time()
@@ -112,7 +97,7 @@ def phase_fill(db: str, n: str) -> dict:
 
     store = EventStore(db)
     t = time.perf_counter()
-    events = synthetic_events(int(n))
+    events = synthetic_events(int(n), seed=SEED + 1)
     while batch := list(islice(events, 100_000)):
         store.import_events(batch, dataset="synthetic", file_name="synthetic")
     return {"seconds": time.perf_counter() - t, "events": store.stats()["events"], "peak_mb": peak_mb()}
