@@ -23,7 +23,7 @@ from geo.actors import find_actors
 from geo.dates import DateMention, publication_week
 from geo.event_types import Trigger, dominant, find_triggers
 from geo.gazetteer import Gazetteer, km
-from geo.record import Event
+from geo.record import NON_VIOLENT_SUB_TYPES, Event
 from geo.resolution import contains
 from geo.sentences import Span, clauses, sentences
 from geo.toponyms import Mention
@@ -282,11 +282,13 @@ class EventReader:
                 continue  # "more than 30,000 people since 2009", "40 killed nationwide": a toll, not this event
             target = None
             if made_here:
-                before = [d for d in made_here if d.mention is not None and d.mention.start < figure.start]
-                target = before[-1] if before else made_here[0]
+                violent = [d for d in made_here if d.trigger.sub_event_type not in NON_VIOLENT_SUB_TYPES]
+                before = [d for d in violent if d.mention is not None and d.mention.start < figure.start]
+                target = before[-1] if before else violent[0] if violent else None
             else:
                 lead = dominant(find_triggers(text, sentence.start, sentence.end))
-                in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph]
+                in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph
+                                and d.trigger.sub_event_type not in NON_VIOLENT_SUB_TYPES]
                 typed = [d for d in in_paragraph if lead and d.trigger.event_type == lead.event_type]
                 pool = typed or in_paragraph
                 target = pool[-1] if pool else None

@@ -34,6 +34,10 @@ TYPE_RANK = {
     "Riots": 3, "Protests": 4, "Strategic developments": 5,
 }
 
+#: Sub-types that name no violence, so no deaths: deaths a sentence about talks mentions ("a ceasefire
+#: after fighting that killed dozens") belong to the fighting it recounts, not to the agreement.
+NON_VIOLENT_SUB_TYPES = frozenset(EVENT_TYPES["Strategic developments"]) - {"Disrupted weapons use"}
+
 DATE_PRECISIONS = ("day", "week", "month", "year")
 #: ACLED ``time_precision``: 1 day, 2 week (or a few days), 3 month or longer.
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}

@@ -210,6 +210,20 @@ def test_no_figure_is_none(read):
     assert event.fatalities is None
 
 
+
+def test_an_agreement_carries_no_deaths_of_the_fighting_it_ends(read):
+    """The toll a sentence about talks recounts is the fighting's, not the agreement's (ACLED codes
+    no fatalities for non-violent strategic developments)."""
+    (event,) = read("Pakistan and Afghanistan agreed to a ceasefire in Doha on Tuesday, after a week of "
+                    "fighting that killed dozens of soldiers.")
+    assert (event.sub_event_type, event.fatalities) == ("Agreement", None)
+
+
+def test_deaths_beside_an_agreement_go_to_the_violence_in_the_sentence(read):
+    events = read("Rebels agreed to a truce in Goma on Monday while shelling killed seven people in Bunia.")
+    by_type = {e.sub_event_type: e.fatalities for e in events}
+    assert by_type == {"Agreement": None, "Shelling/artillery/missile attack": 7}
+
 # -- evidence --------------------------------------------------------------------------------------
 EVIDENCE = ("GOMA, Congo — Rebels attacked a checkpoint near Sake on Monday, killing four soldiers.\n"
             "Later, drones struck a depot in Bunia. Protesters rallied in Kinshasa on Tuesday, "
