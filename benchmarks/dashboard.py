@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import UCDP, synthetic_events  # noqa: E402  (needs ROOT on the path)
+from benchmarks._synthetic import UCDP, synthetic_events  # noqa: E402  (needs ROOT on the path)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import SEED, UCDP, synthetic_events  # noqa: E402  (needs ROOT on the path)
+from benchmarks._synthetic import SEED, UCDP, synthetic_events  # noqa: E402  (needs ROOT on the path)
 
 
 def rss_mb() -> float:
