@@ -237,11 +237,14 @@ class Gazetteer:
         An entry whose own name is the key beats one that only lists it as an alternate ("Salisbury"
         is the English city before it is Harare's colonial name).
         """
-        ids = list(ids)
+        return dict(self._base_scores(tuple(ids), key))
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one gazetteer per process; a name's candidates recur in every report
+    def _base_scores(self, ids: tuple[int, ...], key: str) -> tuple[tuple[int, float], ...]:
         primary = {i for i in ids if self.primary_key(i) == key}
         scores = {i: self.importance(i) + (0.5 if i in primary else (-2.0 if primary else 0.0)) for i in ids}
         self.promote_seats(scores, key)
-        return scores
+        return tuple(scores.items())
 
     def promote_seats(self, scores: dict[int, float], key: str) -> None:
         """A city named like the division it lies in is what a bare name means: "Kandahar", "Kabul".

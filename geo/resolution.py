@@ -91,6 +91,23 @@ def _rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 111.19 * math.hypot(lat2 - lat1, dlon)
 
 
+def _nearest_km(lat: float, lon: float, points: list[tuple[float, float]], *, enough: float = 0.0) -> float:
+    """The smallest :func:`_rough_km` from (lat, lon) to ``points``; stops early below ``enough`` km.
+
+    A point whose latitude alone puts it farther than the best so far is skipped before any trigonometry.
+    """
+    best = math.inf
+    for plat, plon in points:
+        if abs(plat - lat) * 111.19 >= best:
+            continue
+        d = _rough_km(lat, lon, plat, plon)
+        if d < best:
+            best = d
+            if best < enough:
+                break
+    return best
+
+
 
 class MentionResolver:
     """Chooses one gazetteer entry for each mention of a report.
@@ -216,6 +233,7 @@ class MentionResolver:
         qualified = mentions[m.qualifies] if m.qualifies is not None else None
         qual_place = qual.place if qual is not None else None
         scores = self.gaz.base_scores(m.candidates, m.key)
+        anchor_points = [self.gaz.point(a) for a in anchors]
         # Context can lift a candidate by some points, not by orders of magnitude: the 25 strongest by
         # themselves are the only ones that can win, so only they are scored in context.
         keep = set(sorted(scores, key=scores.__getitem__, reverse=True)[:25])
@@ -241,7 +259,7 @@ class MentionResolver:
             if m.dateline:
                 s += 1.0 if kind == "place" else 0.0
             if anchors:
-                s += self._closeness(i, anchors)
+                s += self._closeness(i, anchors, anchor_points)
             scores[i] = s
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         m.place = ranked[0] if ranked else None
@@ -250,14 +268,22 @@ class MentionResolver:
             m.place, m.near = qual_place, True  # Nasir, in Upper Nile state: somewhere in that state
         m.margin = scores[ranked[0]] - scores[ranked[1]] if len(ranked) > 1 else 10.0
 
-    def _closeness(self, i: int, anchors: list[int]) -> float:
-        """How well a candidate sits with the report's settled places: near them, or containing them."""
+    def _closeness(self, i: int, anchors: list[int], anchor_points: list[tuple[float, float]]) -> float:
+        """How well a candidate sits with the report's settled places: near them, or containing them.
+
+        Only the bands matter (inside 1, 2, 3+; nearer than 50, 200, 600 km), so both loops stop as soon
+        as the best band is reached: this runs for every candidate of every ambiguous name.
+        """
         kind = self.gaz.kind(i)
         if kind in ("country", "admin1", "admin2", "region"):
-            inside = sum(1 for a in anchors if contains(self.gaz, i, a))
+            inside = 0
+            for a in anchors:
+                if contains(self.gaz, i, a):
+                    inside += 1
+                    if inside >= 3:
+                        break
             return min(2.5, 1.0 * inside)
-        lat, lon = self.gaz.point(i)
-        nearest = min(_rough_km(lat, lon, *self.gaz.point(a)) for a in anchors)
+        nearest = _nearest_km(*self.gaz.point(i), anchor_points, enough=50.0)
         return 2.5 if nearest < 50 else 1.5 if nearest < 200 else 0.5 if nearest < 600 else 0.0
 
     def _qualifier_bonus(self, i: int, qualifier: int) -> float:
