@@ -146,7 +146,8 @@ class EventReader:
             cluster = _governing(clusters, m)
             when = self._date(ctx, sentence, own_dates, anchor=m.start)
             told = _referent(drafts, dominant(cluster), sentence) if all(t.referring for t in cluster) else None
-            if told is not None and (not when[3] or when[0] == told.date_from):
+            if told is not None and (not when[3] or when[0] == told.date_from) \
+                    and not _retold_closer(self.gaz, told, m, sentence):
                 continue  # "in the most serious attack on the Russian capital": the strike already told
             if country_level and not when[3]:
                 continue  # "recent attacks in Pakistan": a country with no date is background, not an event
@@ -308,7 +309,7 @@ class EventReader:
 
         order: dict[int, int] = {}
         for d in sorted(drafts, key=lambda d: (not d.dated, d.country_level)):
-            near = {id(m): m for k in keys(d)[: 3 if d.country_level else 2] for m in by_key.get(k, [])}
+            near = {id(m): m for k in keys(d) for m in by_key.get(k, [])}
             home = next((m for m in sorted(near.values(), key=lambda m: order[id(m)]) if self._same_event(m, d)), None)
             if home is None:
                 order[id(d)] = len(merged)
@@ -321,7 +322,11 @@ class EventReader:
             home.actors += [a for a in d.actors if a not in home.actors]
             home.places += d.places
             home.trigger = dominant([home.trigger, d.trigger])  # the higher type wins within one incident
-            if self._more_specific(d, home) and d.sentence == home.sentence:
+            if self._more_specific(d, home) and (d.sentence == home.sentence or self._nested(d, home)):
+                if d.sentence != home.sentence:
+                    # The evidence becomes the passage that tells both: the lede and the precise place.
+                    first, last = sorted((home.sentence, d.sentence), key=lambda x: x.start)
+                    home.sentence = Span(first.start, last.end, first.paragraph)
                 home.place, home.mention = d.place, d.mention
                 for k in keys(home):
                     by_key.setdefault(k, []).append(home)
@@ -343,11 +348,17 @@ class EventReader:
             return False
         if b.country_level and not a.country_level:
             return same_day and self.gaz.country_of(a.place) == self.gaz.country_of(b.place)
-        if a.sentence == b.sentence and same_day and a.place is not None and b.place is not None:
-            pa, pb = self.gaz.point(a.place), self.gaz.point(b.place)
-            nested = contains(self.gaz, a.place, b.place) or contains(self.gaz, b.place, a.place)
-            return nested or km(*pa, *pb) <= 25.0
-        return False
+        if not same_day or a.place is None or b.place is None:
+            return False
+        if a.sentence == b.sentence:
+            return self._nested(a, b) or km(*self.gaz.point(a.place), *self.gaz.point(b.place)) <= 25.0
+        # A lede's "an attack on a village in Mopti region" and the next paragraph's "gunmen ... opened fire
+        # in Bandiagara": one incident told twice, the second time more precisely.
+        return self._nested(a, b) and abs(a.sentence.paragraph - b.sentence.paragraph) <= 1
+
+    def _nested(self, a: Draft, b: Draft) -> bool:
+        """Whether one draft's place is a division that holds the other's."""
+        return contains(self.gaz, a.place, b.place) or contains(self.gaz, b.place, a.place)
 
     def _more_specific(self, d: Draft, home: Draft) -> bool:
         rank = {"place": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3}
@@ -424,6 +435,16 @@ def _governing(clusters: list[list[Trigger]], m: Mention) -> list[Trigger]:
     """The incident a place belongs to: the last one starting before it, else the first after it."""
     before = [c for c in clusters if c[0].start < m.start]
     return before[-1] if before else clusters[0]
+
+
+def _retold_closer(gaz: Gazetteer, told: Draft, m: Mention, sentence: Span) -> bool:
+    """Whether a retelling ("the gunmen opened fire in Bandiagara") places the told event ("an attack in
+    Mopti region", the paragraph before) more precisely: a place inside the told one. It is then read as a
+    draft of its own, which the merge folds into the told event (see ``EventReader._same_event``)."""
+    if told.place is None or m.place is None or told.country_level:
+        return False
+    near = abs(told.sentence.paragraph - sentence.paragraph) <= 1
+    return near and contains(gaz, told.place, m.place)
 
 
 def _referent(drafts: list[Draft], lead: Trigger | None, sentence: Span) -> Draft | None:

@@ -190,6 +190,28 @@ def test_different_types_at_one_place_and_day_stay_apart(read):
         ("Explosions/Remote violence", "Idlib"), ("Battles", "Idlib")}
 
 
+def test_a_lede_in_a_region_and_the_village_in_the_next_paragraph_are_one_event(read):
+    text = ("Gunmen killed 14 civilians in an attack in Mali's Mopti region on Monday, officials said.\n\n"
+            "The gunmen opened fire on residents in Bandiagara and set homes alight, an official said.")
+    (event,) = read(text)
+    assert (event.event_date, event.location, event.fatalities) == (MONDAY, "Bandiagara", 14)
+    # the evidence is the passage from the lede to the sentence that names the village
+    assert text[event.start:event.end] == event.sentence
+    assert event.sentence.startswith("Gunmen killed 14")
+    assert event.start <= event.place_start < event.place_end <= event.end
+
+
+@pytest.mark.parametrize("text", [
+    # another town, not inside the first place: two incidents
+    "Gunmen killed 14 civilians in an attack in Mopti on Monday.\n\nGunmen also attacked residents in Gao.",
+    # three paragraphs on: too far from the lede to be its retelling
+    "Gunmen attacked civilians in Mali's Mopti region on Monday.\n\nThe army said it was investigating.\n\n"
+    "Gunmen opened fire on residents in Bandiagara on Monday, officials said.",
+])
+def test_an_attack_elsewhere_or_far_from_the_lede_stays_its_own_event(read, text):
+    assert len(read(text)) == 2
+
+
 # -- fatalities and actors ------------------------------------------------------------------------
 def test_fatalities_of_groups_add_up_across_sentences(read):
     text = ("Pakistani security forces clashed with TTP militants in Bannu on Monday. "
