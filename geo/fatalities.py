@@ -57,7 +57,8 @@ _KILLED_AFTER = re.compile(
     r"\s*(?:,[^,.;]{0,40},\s*)?(?:were |have been |had been |was |are |being |reportedly )?(?:also |reportedly )?"
     r"(?:killed|dead|died|slain|"
     r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
-_KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of)\s+", re.I)
+# An opening quote may follow: killing "dozens of terrorists", as a claim is often quoted.
+_KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of)\s+[\"“‘']?", re.I)
 _TOLL = re.compile(rf"\bdeath toll\s+(?:has\s+)?(?:rose to|rises to|reached|climbed to|stood at|of|stands at|to|at)\s+"
                    rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})", re.I)
 _BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_WORDS})\s+(?:people\s+)?"

@@ -31,6 +31,9 @@ def _total(text: str) -> int | None:
     ("One child was killed.", 1),
     ("The death toll rose to 58.", 58),
     ("The collapse left 1,204 people dead.", 1204),
+    # a quoted claim
+    ('The army said its jets struck a camp, killing "dozens of terrorists".', 12),
+    ("Officials said the raid killed “at least 30 militants”.", 30),
 ])
 def test_single_figures(text, expected):
     assert _total(text) == expected
