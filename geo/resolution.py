@@ -144,8 +144,32 @@ class MentionResolver:
         for m in mentions:
             if m.form == "demonym" and m.candidates:
                 m.place = m.candidates[0]
+            elif m.form == "name" and m.place is not None and self._foreign_namesake(m, mentions, countries):
+                m.why.append(f"only a namesake in {self.gaz.country_of(m.place)}, a country the report never names")
+                m.place, m.candidates = None, ()  # located by its context below, like a name the gazetteer lacks
         self._locate_unknown(text, mentions)
         self._resolve_nominals(text, mentions)
+
+    def _foreign_namesake(self, m: Mention, mentions: list[Mention], countries: Counter[str]) -> bool:
+        """Whether the reading chosen is only a foreign spelling of somewhere else: "Mahas" (a Somali town
+        the gazetteer lacks) read as Jordan's Māḩiş, "Boni" (Mali) as an old name of Bonn, in a report
+        that is plainly about another country and never names theirs.
+
+        Only for a spelling variant or an alternate name, and never for a capital or a city of a million:
+        "Kiev" in a report about Moscow is still Kyiv.
+        """
+        place = m.place
+        cc = self.gaz.country_of(place)
+        if not countries or m.qualifier is not None or m.country_hint or self.gaz.kind(place) == "country":
+            return False
+        top, weight = countries.most_common(1)[0]
+        if top == cc or weight < 2.0 or self.gaz.is_capital(place) or self.gaz.population(place) >= 1_000_000:
+            return False
+        if "spelling variant" not in m.why and self.gaz.primary_key(place) == m.key:
+            return False
+        # The name's own candidates count as evidence for their country: ask the rest of the report.
+        others = self._country_evidence([x for x in mentions if x.key != m.key])
+        return others.get(cc, 0.0) == 0.0
 
     def _locate_unknown(self, text: str, mentions: list[Mention]) -> None:
         """An unknown named place lies in the place that qualifies it, else near the closest settled

@@ -224,6 +224,9 @@ class ToponymFinder:
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.key in lexicon.PERSON_TITLES and text[prev.end:first.start] in (" ", ". "):
             return "skip"  # "President Ruto", "Mr. Jackson"
+        if width == 1 and key in lexicon.ORGANISATION_WORDS and prev is not None and prev.capitalised \
+                and text[prev.end:first.start] == " " and prev.key not in lexicon.FUNCTION_WORDS:
+            return "skip"  # "African Union", "Security Council": the head of an organisation's name
         if prev is not None and first.start not in starts and _adjacent(text, prev, first):
             hyphen = text[prev.end:first.start] == "-"
             if hyphen and self.gaz.has_key(prev.key):

@@ -132,6 +132,28 @@ def test_organisation_names_embed_their_place(finder):
     assert [(m.text, m.embedded) for m in found] == [("Pakistan", True), ("Kabul", True)]
 
 
+@pytest.mark.parametrize("text", [
+    "Somali and African Union troops retook the base.",
+    "The Security Council met as the Popular Front marched.",
+])
+def test_the_head_of_an_organisation_name_is_not_a_place(places, text):
+    names = [n for n, _, kind, _ in places(text) if kind not in ("region", "country")]
+    assert not {"Union", "Council", "Front"} & set(names)
+
+
+@pytest.mark.parametrize(("text", "name", "countries"), [
+    # "Mahas" is only an alternate name of Jordan's Māḩiş; "Boni" only an old name of Bonn
+    ("MOGADISHU, Somalia — Somali troops recaptured the town of Mahas from al-Shabaab on Monday.", "Mahas", {None}),
+    ("BAMAKO, Mali — The Malian army said its jets struck a camp near Boni on Monday.", "Boni", {None}),
+    # but a capital's other name is still the capital, whatever else the report is about
+    ("MOSCOW, Russia — Russian officials in Moscow said drones flew towards Kiev.", "Kiev", {"UA"}),
+    # and a namesake in a country the report names stays
+    ("AMMAN, Jordan — Police in Mahas arrested two men on Monday.", "Mahas", {"JO"}),
+])
+def test_a_foreign_namesake_of_an_unknown_place_is_not_taken(places, text, name, countries):
+    assert {cc for n, cc, _, _ in places(text) if n == name} == countries
+
+
 # -- datelines ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "dateline"), [
     ("BEIRUT: Clashes erupted in Sidon on Monday.", "BEIRUT"),
