@@ -71,7 +71,10 @@ _LEXICON: list[tuple[str, str]] = [
      "Abduction/forced disappearance"),
     (r"rap(?:ed|es)|sexual (?:violence|assault)", "Sexual violence"),
     # Protests and riots
-    (r"protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|marches|vigils?",
+    (r"protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|marches|vigils?|"
+     # a strike by workers or traders is a protest (ACLED); a bare "strike" is left to the weapons above
+     r"(?:shutter-?down|general|hunger|wheel-?jam|labou?r|nationwide|transport|teachers['’]?|doctors['’]?|"
+     r"workers['’]?|traders['’]?) strikes?|(?:went|go|going|gone|were|are|is) on (?:a )?(?:[\w-]+ )?strike",
      "Peaceful protest"),
     (r"tear ?gas|dispers(?:ed|e|ing) (?:the |them|thousands|hundreds|crowds?|protesters|demonstrators)|"
      r"water cannons?|stun grenades", "Protest with intervention"),

@@ -67,6 +67,11 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Security forces opened fire on protesters.", EXCESSIVE),
     ("Rioters torched a bank.", RIOT),
     ("Youths set fire to tyres and hurled stones at police.", RIOT),
+    # a strike by workers or traders is a protest; a strike by jets is not
+    ("Traders observed a shutter-down strike against extortion.", PROTEST),
+    ("Doctors went on strike over unpaid salaries.", PROTEST),
+    ("A general strike paralysed the port.", PROTEST),
+    ("The drone strike hit a general store.", AIR),
     # Strategic developments
     ("The two sides agreed a ceasefire.", AGREEMENT),
     ("Talks between the delegations ended without a deal.", AGREEMENT),
