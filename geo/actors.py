@@ -16,7 +16,8 @@ import re
 _FORCE_NOUNS = (
     r"forces|troops|army|military|police|soldiers|militants|fighters|rebels|insurgents|gunmen|jets|warplanes|"
     r"aircraft|drones|protesters|demonstrators|militias?|paramilitaries|guards|commandos|separatists|jihadists|"
-    r"Taliban|delegations?|government|authorities|security personnel|mob|attackers|assailants|bombers?"
+    r"Taliban|delegations?|government|authorities|security personnel|mob|attackers|assailants|bombers?|"
+    r"gang members|gangs?|gangsters|bandits|kidnappers|pirates"
 )
 _MODIFIER = r"(?:(?-i:[A-Z][\w'’-]*)|security|armed|government|state|special|border|paramilitary|rebel|militant|" \
             r"allied|pro-[\w-]+|Islamist|ballistic|local|tribal)"

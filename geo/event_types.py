@@ -40,7 +40,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"ambush(?:ed|es)?|sieges?|besieged|encircled", "Armed clash"),
     (r"(?:military|security|ground|counter-?terrorism|counter-?insurgency|targeted|clearance|intelligence-based) "
      r"operations?", "Armed clash"),
-    (r"offensives?", "Armed clash"),
+    (r"offensives?|counter-?offensives?", "Armed clash"),
     (r"(?:seiz(?:ed|ing|e)|captur(?:ed|ing|e)|overr(?:an|un|unning)|took|taken|taking|recaptur(?:ed|ing|e)|retook|"
      rf"retaking|regain(?:ed|ing)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
     # Attacks typed by their target
@@ -214,7 +214,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         raw = _SUB_OF_GROUP[m.lastgroup]
         sub = _resolve(raw, text, m.start(), m.end(), start, end)
         referring = bool(_REFERRING.search(text[max(start, m.start() - 30):m.start()]))
-        generic = raw == "ATTACK" or m.group(0).lower().startswith("offensive")
+        generic = raw == "ATTACK" or m.group(0).lower().startswith(("offensive", "counter"))
         found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic))
     return found
 

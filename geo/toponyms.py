@@ -25,7 +25,8 @@ _SHARED_HEAD = re.compile(
     r"\b(?P<a>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central)\s+(?:and|&|or)\s+"
     r"(?P<b>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central)\s+"
     r"(?P<head>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-_DATELINE_HEAD = re.compile(r"[^\W\d_][^,:(\-–—\n]{0,50}?(?=\s*[,:(\-–—])")
+# A hyphen between letters is inside the name ("PORT-AU-PRINCE"); one beside a space ends the dateline.
+_DATELINE_HEAD = re.compile(r"[^\W\d_](?:[^,:(\-–—\n]|-(?=[^\W\d_])){0,50}?(?=\s*(?:[,:(–—]|-(?![^\W\d_])))")
 _DATELINE_TAIL = re.compile(r"(?:,\s*[^\W\d_][\w.'’ -]{1,40}?)?\s*(?:,?\s*\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?"
                             r"\s*(?:\((?:Reuters|AP|AFP|Xinhua|dpa|ANI|IANS|APP|UPI)\)\s*)?(?=[:\-–—])")
 _NAMED_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>district|neighbourhood|neighborhood|"

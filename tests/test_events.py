@@ -221,6 +221,25 @@ def test_fatalities_of_groups_add_up_across_sentences(read):
     assert (event.actor1, event.actor2) == ("Pakistani security forces", "TTP militants")
 
 
+def test_a_hyphenated_dateline_is_not_an_actor_and_gangs_are(read):
+    text = "PORT-AU-PRINCE, Haiti (AP) — Gang members attacked the town of Mirebalais on Monday, torching homes."
+    (event,) = read(text)
+    assert (event.location, event.actor1) == ("Mirebalais", "Gang members")
+
+
+def test_a_counteroffensive_in_a_neighbourhood_is_a_battle_there(read):
+    text = "Police killed at least 10 gang members in a counteroffensive in the Delmas neighbourhood on Monday."
+    (event,) = read(text)
+    assert (event.event_type, event.location, event.fatalities) == ("Battles", "Delmas", 10)
+
+
+def test_in_a_neighbouring_state_is_where_it_happened(read):
+    text = ("Gunmen kidnapped 25 girls in Kebbi state, Nigeria, on Monday.\n\n"
+            "In neighbouring Niger state, bandits attacked a church on Tuesday, killing two worshippers.")
+    event = read(text)[-1]
+    assert (event.event_date, event.location, event.country_code, event.fatalities) == (TUESDAY, "Niger", "NG", 2)
+
+
 def test_including_and_wounded_add_nothing(read):
     (event,) = read("A suicide bomber struck a market in Mogadishu on Tuesday, killing at least 11 people, "
                     "including four children, and wounding 30.")

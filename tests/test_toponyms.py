@@ -160,6 +160,7 @@ def test_a_foreign_namesake_of_an_unknown_place_is_not_taken(places, text, name,
     ("KHARTOUM, Sudan — Drones struck Omdurman on Monday.", "KHARTOUM, Sudan "),
     ("LONDON/PARIS (Reuters) - Riots spread to Lyon.", "LONDON/PARIS (Reuters) "),
     ("KYIV, March 12 (Reuters) - Drones struck Odesa.", "KYIV, March 12 (Reuters) "),
+    ("PORT-AU-PRINCE, Haiti (AP) — Gangs attacked Mirebalais.", "PORT-AU-PRINCE, Haiti (AP) "),
     ("Clashes erupted in Sidon: a report.", ""),
     ("UN: talks resume.", ""),
 ])
