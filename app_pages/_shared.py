@@ -21,6 +21,8 @@ from geo import dashboard
 from geo.filters import EventFilter
 from geo.offline_assets import OfflineAssets, prepare_static_assets
 from geo.record import EVENT_TYPES
+from geo.samples import sample_readings
+from geo.settings import load_settings
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,11 +77,12 @@ def get_store():
     connection = secret("connections") or {}
     store = EventStore(url=secret("db_url") or (connection.get("sql") or {}).get("url"))
     if store.is_empty() and SAMPLES_DIR.is_dir():
-        for report in dashboard.sample_reports(SAMPLES_DIR):
+        # Read once per version of the reader and kept (geo/samples.py): a fresh store skips the gazetteer.
+        for reading in sample_readings(SAMPLES_DIR, cache_dir=load_settings().cache_dir):
             try:
-                store.ingest(report, author="samples")
+                store.ingest_reading(reading, author="samples")
             except Exception:  # one bad sample must not keep the app from starting
-                log.exception("cannot ingest sample report %r", report.title)
+                log.exception("cannot store sample report %r", reading.report.title)
     return store
 
 

@@ -15,16 +15,20 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from geo.filters import EventFilter
-from geo.pipeline import Report
 from geo.record import EVENT_TYPES, FIELD_NAMES, ORIGIN_EXTRACTED
+
+if TYPE_CHECKING:  # the reader's modules load only when a report is read, not to draw the map
+    from geo.pipeline import Report
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ TABLE_COLUMNS = (
     "actor1", "actor2", "geo_precision", "date_precision", "source_title", "source_url", "sentence",
     "origin", "sources", "corrected", "latitude", "longitude", "event_id",
 )
+#: Past this many events, the map aggregates markers on a grid (DESIGN.md: ~1000 plain markers at most).
+MAX_MARKERS = 1000
 _TEXT_SEARCH_COLUMNS = ("location", "actor1", "actor2", "sentence", "admin1", "admin2")
 
 
@@ -318,41 +324,60 @@ def period_name(counts: pd.DataFrame) -> str:
     return "month" if days.min() < 365 else "year"
 
 
-def events_chart(counts: pd.DataFrame):
-    """An altair chart of :func:`events_per_day` counts: bars stacked by type, in the legend's colours.
+def events_chart(counts: pd.DataFrame) -> dict:
+    """A Vega-Lite spec for :func:`events_per_day` counts: bars stacked by type, in the legend's colours.
 
-    altair is imported here, on first use, so that pages drawing a map first do not wait for it.
+    A plain spec for ``st.vega_lite_chart(counts, spec)`` rather than an altair chart: importing altair
+    took about 0.4 s of the map page's first run, for a chart that needs none of it.
 
     Examples
     --------
     >>> counts = pd.DataFrame({"period": pd.to_datetime(["2025-10-12"]), "event_type": ["Riots"], "events": [2]})
-    >>> events_chart(counts).to_dict()["mark"]["type"]
-    'bar'
+    >>> spec = events_chart(counts)
+    >>> spec["mark"]["type"], spec["encoding"]["y"]["aggregate"]
+    ('bar', 'sum')
     """
-    import altair as alt
-
     period = period_name(counts)
-    return alt.Chart(counts).mark_bar().encode(
-        x=alt.X("period:T", title=period.capitalize()),
-        y=alt.Y("sum(events):Q", title=f"Events per {period}", stack="zero"),
-        color=alt.Color("event_type:N", title="Type",
-                        scale=alt.Scale(domain=list(TYPE_STYLES), range=[s.colour for s in TYPE_STYLES.values()]),
-                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=0)),
-        tooltip=[alt.Tooltip("period:T", title=period.capitalize()), alt.Tooltip("event_type:N", title="Type"),
-                 alt.Tooltip("events:Q", title="Events")],
-    ).properties(height=240)
+    return {
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "period", "type": "temporal", "title": period.capitalize()},
+            "y": {"field": "events", "type": "quantitative", "aggregate": "sum", "stack": "zero",
+                  "title": f"Events per {period}"},
+            "color": {"field": "event_type", "type": "nominal", "title": "Type",
+                      "scale": {"domain": list(TYPE_STYLES), "range": [s.colour for s in TYPE_STYLES.values()]},
+                      "legend": {"orient": "bottom", "columns": 3, "labelLimit": 0}},
+            "tooltip": [{"field": "period", "type": "temporal", "title": period.capitalize()},
+                        {"field": "event_type", "type": "nominal", "title": "Type"},
+                        {"field": "events", "type": "quantitative", "title": "Events"}],
+        },
+        "height": 240,
+    }
+
+
+def event_id_from_popup(text: str | None) -> str | None:
+    """The event id in a clicked marker's popup text (``Event 0123456789abcdef``), if any.
+
+    Here rather than in :mod:`geo.maps` (which writes that text) so that a page can read a click
+    before it imports folium.
+
+    Examples
+    --------
+    >>> event_id_from_popup("Battles ... Event 0a1b2c3d4e5f6789")
+    '0a1b2c3d4e5f6789'
+    """
+    match = re.search(r"Event ([0-9A-Za-z_:.-]{1,64})\s*$", text or "")
+    return match.group(1) if match else None
+
 
 
 # --- sample reports ---------------------------------------------------------------------------------
 
 def sample_reports(folder: Path) -> list[Report]:
-    """Every ``*.txt`` sample report in a folder, in name order, its ``Title:``/``Published:``/``URL:``
-    header read (:func:`geo.formats.reports.parse_text`); a file without a date is dated by its mtime."""
-    from geo.formats.reports import parse_text
+    """Every ``*.txt`` sample report in a folder (:func:`geo.samples.sample_reports`)."""
+    from geo.samples import sample_reports
 
-    return [parse_text(path.read_text(encoding="utf-8"), name=path.name,
-                       published=date.fromtimestamp(path.stat().st_mtime), title=path.stem)
-            for path in sorted(folder.glob("*.txt"))]
+    return sample_reports(folder)
 
 
 # --- uploaded reports -----------------------------------------------------------------------------

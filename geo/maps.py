@@ -36,11 +36,9 @@ from folium.plugins import HeatMap, Timeline, TimelineSlider
 from folium.template import Template
 from folium.utilities import JsCode
 
-from geo.dashboard import TYPE_STYLES, as_word_list, prepare_events, type_style
+from geo.dashboard import MAX_MARKERS, TYPE_STYLES, as_word_list, event_id_from_popup, prepare_events, type_style
 from geo.offline_assets import OfflineAssets, local_links, localise
 
-#: Past this many events, markers are aggregated on a grid (DESIGN.md: ~1000 plain markers at most).
-MAX_MARKERS = 1000
 DEFAULT_CENTER = (30.0, 60.0)
 OSM_TILES = "OpenStreetMap"
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -533,18 +531,6 @@ def events_at(events: pd.DataFrame, event_ids: Iterable[str]) -> pd.DataFrame:
     wanted = list(dict.fromkeys(event_ids))
     found = events[events["event_id"].isin(wanted)]
     return found.set_index("event_id").loc[[i for i in wanted if i in set(found["event_id"])]].reset_index()
-
-
-def event_id_from_popup(text: str | None) -> str | None:
-    """The event id in a clicked marker's popup text (``Event 0123456789abcdef``), if any.
-
-    Examples
-    --------
-    >>> event_id_from_popup("Battles ... Event 0a1b2c3d4e5f6789")
-    '0a1b2c3d4e5f6789'
-    """
-    match = re.search(r"Event ([0-9A-Za-z_:.-]{1,64})\s*$", text or "")
-    return match.group(1) if match else None
 
 
 def _escape(value: object) -> str:
