@@ -16,7 +16,7 @@ Examples
 --------
 >>> readings = sample_readings(Path("assets/samples"), cache_dir=Path("/tmp/cache"))  # doctest: +SKIP
 >>> sum(len(r.events) for r in readings)                                               # doctest: +SKIP
-26
+27
 """
 
 from __future__ import annotations
