@@ -50,7 +50,9 @@ _LEXICON: list[tuple[str, str]] = [
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
      r"attacks?)|drones? (?:\w+ )?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
      r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
-     r"bombed|bombardment", "Air/drone strike"),
+     r"bombed|bombardment|"
+     # "an Israeli strike on a car": a strike on something is from the air (a strike on Monday is not)
+     r"strikes? (?:on|against|targeting)(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", "Air/drone strike"),
     (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",
      "Shelling/artillery/missile attack"),
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?)|"

@@ -90,6 +90,7 @@ class Draft:
     places: list[Mention] = field(default_factory=list)  # every mention merged into it
     country_level: bool = False
     reported: bool = False  # dated only by when it was reported ("the ministry said on Monday")
+    own_day: bool = False  # one of several days the clause names ("on Tuesday and Wednesday"): never merged
 
 
 class EventReader:
@@ -159,7 +160,8 @@ class EventReader:
             for day in days:
                 draft = Draft(lead, m.place, m, sentence, day[0], day[1], day[2], day[3],
                               reported=self._reported_date(ctx, own_dates, m.start),
-                              triggers=[t.text for t in cluster], places=[m], country_level=country_level)
+                              triggers=[t.text for t in cluster], places=[m], country_level=country_level,
+                              own_day=len(days) > 1)
                 draft.actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
                 out.append(draft)
         return out
@@ -337,6 +339,8 @@ class EventReader:
         same_day = a.date_from == b.date_from
         same_type = a.trigger.event_type == b.trigger.event_type or {a.trigger.event_type, b.trigger.event_type} \
             == {"Protests", "Riots"}  # one crowd, one day, one place: a protest that turned violent
+        if a.own_day and b.own_day and not same_day:
+            return False  # "clashed on Tuesday and Wednesday": one event a day, told so
         if a.place == b.place:
             if same_type:  # one sentence about one place tells one incident, overnight or not
                 # A later statement about a strike is the strike, not a second one a day after it.

@@ -49,7 +49,7 @@ _GROUPS = {
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
 _GROUP_PLAIN = "|".join(_GROUPS.values())
 _ADJ = r"(?:[\w'’-]+ ){0,3}?"
-_ITEM = re.compile(rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>{_NUMBER})(?:\s+(?:to|-|–|or)\s+(?P<n2>{_NUMBER}))?"
+_ITEM = re.compile(rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>{_NUMBER})(?:\s+(?:to|-|–|or)\s+(?P<n2>{_NUMBER}))?"
                    rf"\s+(?:of\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?)?{_ADJ}(?:{_GROUP})\b"
                    rf"(?:\s+(?:{_GROUP_PLAIN})\b)*", re.I)
 _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)

@@ -72,6 +72,8 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Doctors went on strike over unpaid salaries.", PROTEST),
     ("A general strike paralysed the port.", PROTEST),
     ("The drone strike hit a general store.", AIR),
+    ("An Israeli strike on a car killed two men.", AIR),
+    ("Teachers began a strike on Monday.", None),
     # Strategic developments
     ("The two sides agreed a ceasefire.", AGREEMENT),
     ("Talks between the delegations ended without a deal.", AGREEMENT),

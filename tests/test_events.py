@@ -163,9 +163,13 @@ def test_the_same_place_on_another_day_is_another_event(read):
     assert [(e.location, e.event_date) for e in read(text)] == [("Kandahar", MONDAY), ("Kandahar", WEDNESDAY)]
 
 
-def test_two_days_in_one_sentence_are_two_events(read):
-    events = read("Rebels attacked Kidal on Monday and again on Wednesday.")
-    assert [(e.location, e.event_date) for e in events] == [("Kidal", MONDAY), ("Kidal", WEDNESDAY)]
+@pytest.mark.parametrize(("text", "days"), [
+    ("Rebels attacked Kidal on Monday and again on Wednesday.", [MONDAY, WEDNESDAY]),
+    # consecutive days told as two are two events, not one overnight incident
+    ("Rebels clashed with militias in Masisi on Tuesday and Wednesday.", [TUESDAY, WEDNESDAY]),
+])
+def test_two_days_in_one_sentence_are_two_events(read, text, days):
+    assert [e.event_date for e in read(text)] == days
 
 
 def test_a_protest_that_turned_into_a_riot_is_one_riot(read):

@@ -31,6 +31,9 @@ def _total(text: str) -> int | None:
     ("One child was killed.", 1),
     ("The death toll rose to 58.", 58),
     ("The collapse left 1,204 people dead.", 1204),
+    # a number word is a whole word: the "an" of "Colombian" or "Afghan" counts nobody
+    ("Colombian soldiers killed seven members of a FARC dissident faction.", 7),
+    ("Afghan soldiers were killed in the raid.", None),
     # a quoted claim
     ('The army said its jets struck a camp, killing "dozens of terrorists".', 12),
     ("Officials said the raid killed “at least 30 militants”.", 30),
