@@ -141,7 +141,7 @@ class EventReader:
         # "rallied in Dhaka on Monday, and police fired tear gas": a trailing trigger of the same kind,
         # with no place of its own, is more of the same incident (but "sparking protests" is not).
         while len(clusters) > 1 and clusters[-1][0].start > last_place \
-                and _family(clusters[-1]) == _family(clusters[-2]):
+                and (_family(clusters[-1]) == _family(clusters[-2]) or _arrest_after_violence(text, *clusters[-2:])):
             tail = clusters.pop()
             clusters[-1] += tail
         for m, country_level in places:
@@ -418,6 +418,19 @@ def _coordinated(ctx: _Context, own: list[DateMention], when: tuple) -> list[Dat
             out.append(d)
             last = d
     return out
+
+
+_AFTER = re.compile(r"\b(?:after|following|during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _arrest_after_violence(text: str, lead: list[Trigger], tail: list[Trigger]) -> bool:
+    """"arrested an operative in Culiacan after a shootout": the arrest closes a violent incident at that
+    place, and ACLED codes the incident (the higher type wins)."""
+    arrest = dominant(lead)
+    violence = dominant(tail)
+    return arrest.sub_event_type == "Arrests" and violence.event_type in (
+        "Battles", "Explosions/Remote violence", "Violence against civilians") \
+        and _AFTER.search(text, arrest.end, violence.start) is not None
 
 
 def _family(cluster: list[Trigger]) -> str:

@@ -244,6 +244,17 @@ def test_in_a_neighbouring_state_is_where_it_happened(read):
     assert (event.event_date, event.location, event.country_code, event.fatalities) == (TUESDAY, "Niger", "NG", 2)
 
 
+def test_an_arrest_after_a_shootout_is_the_shootout(read):
+    text = "Soldiers arrested a cartel operative in Culiacan on Monday after a shootout that left three gunmen dead."
+    (event,) = read(text)
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Battles", "Armed clash", 3)
+
+
+def test_an_arrest_beside_other_news_stays_an_arrest(read):
+    (event,) = read("Police arrested two suspects in Peshawar on Monday, and protests followed.")
+    assert event.sub_event_type == "Arrests"
+
+
 def test_including_and_wounded_add_nothing(read):
     (event,) = read("A suicide bomber struck a market in Mogadishu on Tuesday, killing at least 11 people, "
                     "including four children, and wounding 30.")
