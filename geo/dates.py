@@ -139,16 +139,18 @@ _FIRST_WORDS: dict[str, frozenset[str]] = {
     "year": frozenset({"in", "since", "during", "of"}),
 }
 _WORD_TOKEN = re.compile(r"\w+")
+_KINDS_OF_WORD: dict[str, tuple[str, ...]] = {}  # inverted: a first word -> the patterns it can start
+for _kind, _firsts in _FIRST_WORDS.items():
+    for _word in _firsts:
+        _KINDS_OF_WORD[_word] = (*_KINDS_OF_WORD.get(_word, ()), _kind)
 
 
 def _candidate_starts(text: str) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
     for w in _WORD_TOKEN.finditer(text):
         word = w.group(0)
-        key = _DIGIT if word[0].isdigit() else word.lower()
-        for kind, firsts in _FIRST_WORDS.items():
-            if key in firsts:
-                out[kind].append(w.start())
+        for kind in _KINDS_OF_WORD.get(_DIGIT if word[0].isdigit() else word.lower(), ()):
+            out[kind].append(w.start())
     return out
 
 
