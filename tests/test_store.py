@@ -7,6 +7,7 @@ store; the tests marked "pipeline" ingest the sample reports through the real ``
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import sqlite3
@@ -168,6 +169,23 @@ def test_an_event_the_store_cannot_keep_rolls_the_whole_import_back(store):
         store.import_events([*good, event(lat=200.0)], dataset="demo", file_name="demo.csv")
     assert counts(store)["events"] == 0
     assert counts(store)["imports"] == 0
+
+
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(store):
+    # An import pauses the cyclic collector while it runs (geo.store.writes): it must come back on,
+    # after a refused import too, and stay off for a caller who had turned it off.
+    assert gc.isenabled()
+    store.import_events([event()], dataset="demo", file_name="demo.csv")
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        store.import_events([event(day="2025-02-01"), event(lat=200.0)], dataset="demo", file_name="demo.csv")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        store.import_events([event(day="2025-03-01")], dataset="demo", file_name="demo.csv")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_geojson_export_round_trips_through_a_new_store(store, tmp_path):

@@ -10,8 +10,10 @@ never a second event, and leaves its values alone: the first report's reading an
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -124,6 +126,30 @@ def import_events(conn: Connection, found: Iterable[Event], *, dataset: str, fil
         From the reader (a malformed file) or for an event the store cannot keep; the caller's
         transaction then rolls back everything, the ``imports`` row included.
     """
+    with _cycle_collection_paused():
+        return _import_events(conn, found, dataset=dataset, file_name=file_name)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the length of an import.
+
+    An import keeps a batch of events and their rows alive while creating millions of objects, so the
+    collector keeps walking them (and every object of the process) for no garbage: 10-15% of a 100k
+    import. Nothing here builds reference cycles; plain reference counting still frees everything, and
+    the collector resumes (if it was running) when the import ends, however it ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import_events(conn: Connection, found: Iterable[Event], *, dataset: str, file_name: str | None
+                   ) -> ImportResult:
     stamp = rows.now()
     import_id = int(conn.execute(sa.insert(imports).values(dataset=dataset, file_name=file_name, added=stamp))
                     .inserted_primary_key[0])
@@ -146,12 +172,13 @@ def import_events(conn: Connection, found: Iterable[Event], *, dataset: str, fil
                 seen.add(event.event_id)
                 prepared[event.event_id] = values
         known = {} if empty else _known(conn, list(prepared))
-        new, changed = [], []
+        new: list[tuple] = []
+        changed = []
         for event_id, values in prepared.items():
-            digest = rows.content_hash(values)
-            if event_id not in known:
-                new.append({"id": event_id, **values, "corrected": False, "deleted": False, "base": None,
-                            "import_id": import_id, "row_hash": digest, "added": added_at, "updated": None})
+            stored = rows.column_values(values)
+            digest = rows.hash_columns(stored)
+            if event_id not in known:  # a tuple in _NEW_COLUMNS order: no dict per row to build and unpack
+                new.append((event_id, *stored, False, False, None, import_id, digest, added_at, None))
             elif _unchanged(conn, event_id, digest, *known[event_id]):
                 unchanged += 1
             else:
@@ -161,12 +188,12 @@ def import_events(conn: Connection, found: Iterable[Event], *, dataset: str, fil
         if new:
             # An imported event's one source is its own source_*/sentence columns: no evidence rows to write.
             # Date order: the table is clustered by date, so neighbouring rows go to neighbouring pages.
-            new.sort(key=_date_order)
-            bulk_insert(conn, events, new)
+            new.sort(key=_DATE_ORDER)
+            bulk_insert(conn, events, _NEW_COLUMNS, new)
         if changed:
             conn.execute(sa.update(events).where(events.c.id == sa.bindparam("b_id")), changed)
         if corrected_ever:  # an event coming back, or updated, takes its corrections again
-            for event_id in corrections.pending(conn, [r["id"] for r in new] + [r["b_id"] for r in changed]):
+            for event_id in corrections.pending(conn, [r[0] for r in new] + [r["b_id"] for r in changed]):
                 corrections.recompute(conn, event_id)
         added += len(new)
         updated += len(changed)
@@ -177,33 +204,35 @@ def import_events(conn: Connection, found: Iterable[Event], *, dataset: str, fil
     return ImportResult(import_id=import_id, added=added, unchanged=unchanged, updated=updated)
 
 
-def _date_order(record: dict[str, Any]) -> tuple[str, str]:
-    return record["event_date"], record["id"]
+# The columns of a new imported event, in the order import_events builds its row tuples.
+_NEW_COLUMNS = ("id", *rows.COLUMNS, "corrected", "deleted", "base", "import_id", "row_hash", "added", "updated")
+_DATE_ORDER = itemgetter(_NEW_COLUMNS.index("event_date"), 0)  # (event_date, id): the table's key
 
 
-def bulk_insert(conn: Connection, table: sa.Table, records: list[dict[str, Any]]) -> None:
+def bulk_insert(conn: Connection, table: sa.Table, columns: Sequence[str], records: list[tuple]) -> None:
     """INSERT many rows with the driver's executemany, skipping SQLAlchemy's per-row parameter handling.
 
     That handling is most of the cost of a large import. The statement is still compiled by SQLAlchemy
-    for the connection's dialect, and every record must name every column. Dates may be ISO text (as
-    SQLite stores them); for other databases they are turned into ``date`` objects here.
+    for the connection's dialect; each record is a tuple of values for ``columns``, in that order. Dates
+    may be ISO text (as SQLite stores them); for other databases they are turned into ``date`` objects here.
     """
-    compiled = sa.insert(table).compile(dialect=conn.dialect, column_keys=list(records[0]))
+    compiled = sa.insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
     sqlite = conn.dialect.name == "sqlite"
+    position = {name: i for i, name in enumerate(columns)}
     if compiled.positiontup is None:  # a named paramstyle (psycopg, ...): dicts by bind name
-        binds = {name: compiled.binds[name].key for name in compiled.binds}
-        params: list[Any] = [{bind: r[key] for bind, key in binds.items()} for r in records]
-        dates = [b for b, k in binds.items() if isinstance(table.c[k].type, IsoDate)]
+        binds = {name: position[compiled.binds[name].key] for name in compiled.binds}
+        params: list[Any] = [{bind: r[i] for bind, i in binds.items()} for r in records]
+        dates = [b for b in binds if isinstance(table.c[compiled.binds[b].key].type, IsoDate)]
         for row in params:
             for bind in dates:
                 row[bind] = rows.as_date(row[bind])
     else:
-        keys = [compiled.binds[name].key for name in compiled.positiontup]
-        params = list(map(itemgetter(*keys), records))
-        first = records[0]
-        convert = [i for i, k in enumerate(keys)  # judged on the first record: every record is built alike
-                   if (sqlite and isinstance(first[k], datetime)) or (not sqlite and isinstance(first[k], str)
-                                                                      and isinstance(table.c[k].type, IsoDate))]
+        order = [position[compiled.binds[name].key] for name in compiled.positiontup]
+        params = records if order == list(range(len(columns))) else list(map(itemgetter(*order), records))
+        first = params[0]
+        convert = [i for i, k in enumerate(order)  # judged on the first record: every record is built alike
+                   if (sqlite and isinstance(first[i], datetime))
+                   or (not sqlite and isinstance(first[i], str) and isinstance(table.c[columns[k]].type, IsoDate))]
         if convert:
             params = [_plain_dates(row, convert, sqlite=sqlite) for row in params]
     conn.exec_driver_sql(str(compiled), params)
