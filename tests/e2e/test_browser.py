@@ -182,8 +182,8 @@ def test_a_ucdp_file_is_imported_through_the_data_page(page, running_app, tmp_pa
     lines = ucdp.read_text(encoding="utf-8").splitlines()[:41]  # the header and 40 events
     extract = tmp_path / "ged_extract.csv"
     extract.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    open_page(page, running_app, "data")  # first: a fresh app stores its sample events when a page opens
     before = len(running_app.store().events())
-    open_page(page, running_app, "data")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(extract))
     page.get_by_role("button", name="Import ged_extract.csv").click()
     expect(page.get_by_text("ged_extract.csv: 40 events added")).to_be_visible(timeout=60_000)
