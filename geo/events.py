@@ -157,13 +157,12 @@ class EventReader:
             # "attacked Kidal on Monday and again on Wednesday": one event a day (ACLED's rule).
             days = [when] + [(d.date_from, min(d.date_to, ctx.published), d.precision, True)
                              for d in _coordinated(ctx, own_dates, when)]
+            reported = self._reported_date(ctx, own_dates, m.start)
+            actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
             for day in days:
-                draft = Draft(lead, m.place, m, sentence, day[0], day[1], day[2], day[3],
-                              reported=self._reported_date(ctx, own_dates, m.start),
-                              triggers=[t.text for t in cluster], places=[m], country_level=country_level,
-                              own_day=len(days) > 1)
-                draft.actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
-                out.append(draft)
+                out.append(Draft(lead, m.place, m, sentence, day[0], day[1], day[2], day[3], reported=reported,
+                                 triggers=[t.text for t in cluster], actors=list(actors), places=[m],
+                                 country_level=country_level, own_day=len(days) > 1))
         return out
 
     def _event_places(self, ctx: _Context, clause: Span, triggers: list[Trigger]) -> list[tuple[Mention, bool]]:
@@ -303,16 +302,22 @@ class EventReader:
     def _merge(self, drafts: list[Draft]) -> list[Draft]:
         """ACLED's unit: one event per type, place and day. Vaguer copies fold into precise ones."""
         merged: list[Draft] = []
-        # Only drafts that share a place, a sentence or (for a country-level one) a country can be one
-        # event: look only at those, so merging stays linear in a long report.
+        # Only drafts that share a place, lie a paragraph apart at most (one sentence; a lede and its
+        # retelling, see _same_event), or (for a country-level one) share a country can be one event:
+        # look only at those, so merging stays linear in a long report.
         by_key: dict[tuple, list[Draft]] = {}
 
         def keys(d: Draft) -> list[tuple]:
-            return [("place", d.place), ("sentence", d.sentence.start), ("country", self.gaz.country_of(d.place))]
+            return [("place", d.place), ("paragraph", d.sentence.paragraph), ("country", self.gaz.country_of(d.place))]
+
+        def lookups(d: Draft) -> list[tuple]:
+            paragraphs = [("paragraph", d.sentence.paragraph + k) for k in (-1, 0, 1)]
+            country = [("country", self.gaz.country_of(d.place))] if d.country_level else []
+            return [("place", d.place), *paragraphs, *country]
 
         order: dict[int, int] = {}
         for d in sorted(drafts, key=lambda d: (not d.dated, d.country_level)):
-            near = {id(m): m for k in keys(d) for m in by_key.get(k, [])}
+            near = {id(m): m for k in lookups(d) for m in by_key.get(k, [])}
             home = next((m for m in sorted(near.values(), key=lambda m: order[id(m)]) if self._same_event(m, d)), None)
             if home is None:
                 order[id(d)] = len(merged)
