@@ -242,15 +242,13 @@ class ToponymFinder:
         nxt_i = i + width
         if nxt_i < len(toks) and _adjacent(text, last, toks[nxt_i]) and text[last.end:toks[nxt_i].start] == " ":
             nxt = toks[nxt_i]
-            if width == 1 and key in self.first_names and nxt.capitalised and not self._is_major(nxt.key) \
-                    and nxt.key not in lexicon.ORGANISATION_WORDS and nxt.key not in lexicon.DIVISION_WORDS \
-                    and nxt.key not in lexicon.FACILITY_WORDS and nxt.key not in lexicon.SETTLEMENT_WORDS \
-                    and not first.is_upper:
+            # A capitalised word after it that is neither a place-type word ("district", "Army") nor a
+            # major place continues the name.
+            continued = nxt.capitalised and not first.is_upper and nxt.key not in _NAME_HEAD_WORDS \
+                and not self._is_major(nxt.key)
+            if continued and width == 1 and key in self.first_names:
                 return "skip"  # "Paris Hilton", "Chad Daniels": a given name before a surname
-            if nxt.capitalised and nxt.key not in lexicon.ORGANISATION_WORDS and nxt.key not in lexicon.DIVISION_WORDS \
-                    and nxt.key not in lexicon.FACILITY_WORDS and nxt.key not in lexicon.SETTLEMENT_WORDS \
-                    and not self._is_major(nxt.key) and nxt.key not in self.demonyms and best < 6.0 \
-                    and not is_country and not first.is_upper:
+            if continued and nxt.key not in self.demonyms and best < 6.0 and not is_country:
                 return "skip"  # a given name ("Jordan Peterson") or part of an unknown name ("Abu Salim")
         return None
 
@@ -414,6 +412,10 @@ def _name_runs(text: str) -> list[list[Token]]:
         i = j + 1
     return runs
 
+
+#: Words after a name that make a longer name or a place phrase of it ("Kabul University", "Kurram district").
+_NAME_HEAD_WORDS = (lexicon.ORGANISATION_WORDS | lexicon.DIVISION_WORDS | lexicon.FACILITY_WORDS
+                    | lexicon.SETTLEMENT_WORDS)
 
 _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
