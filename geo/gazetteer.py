@@ -13,20 +13,19 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from geo import gazetteer_build as gb
+from geo.memory import cycle_collection_paused
 from geo.settings import load_settings
 from geo.text import loosen, normalise
 
@@ -116,7 +115,7 @@ class Gazetteer:
         fingerprint = gb.source_fingerprint()
         if not rebuild and path.exists():
             try:
-                with path.open("rb") as fh, _gc_paused():
+                with path.open("rb") as fh, cycle_collection_paused():  # a million objects
                     cols = pickle.load(fh)
                 if isinstance(cols, gb.Columns) and cols.fingerprint == fingerprint:
                     return cls(cols)
@@ -259,18 +258,6 @@ class Gazetteer:
                      and c.population[p] * 10 >= c.population[d]]
             for p in seats:
                 scores[p] = max(scores[p], scores[d] + 0.1 + self.importance(p) / 100)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Unpickling builds a million small objects; the cycle collector only slows it (by about a fifth)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _LOCK = threading.Lock()

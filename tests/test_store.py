@@ -172,7 +172,7 @@ def test_an_event_the_store_cannot_keep_rolls_the_whole_import_back(store):
 
 
 def test_an_import_leaves_the_garbage_collector_as_it_found_it(store):
-    # An import pauses the cyclic collector while it runs (geo.store.writes): it must come back on,
+    # An import pauses the cyclic collector while it runs (geo.store.writes, with geo.memory): it must come back on,
     # after a refused import too, and stay off for a caller who had turned it off.
     assert gc.isenabled()
     store.import_events([event()], dataset="demo", file_name="demo.csv")
