@@ -371,15 +371,6 @@ def event_id_from_popup(text: str | None) -> str | None:
 
 
 
-# --- sample reports ---------------------------------------------------------------------------------
-
-def sample_reports(folder: Path) -> list[Report]:
-    """Every ``*.txt`` sample report in a folder (:func:`geo.samples.sample_reports`)."""
-    from geo.samples import sample_reports
-
-    return sample_reports(folder)
-
-
 # --- uploaded reports -----------------------------------------------------------------------------
 
 MAX_REPORT_BYTES = 2_000_000

@@ -13,8 +13,6 @@ from geo.errors import InputError
 from geo.filters import EventFilter
 from geo.record import EVENT_TYPES, FIELD_NAMES
 
-SAMPLES = Path(__file__).resolve().parents[1] / "assets" / "samples"
-
 
 @pytest.fixture
 def events() -> pd.DataFrame:
@@ -107,16 +105,6 @@ def test_events_per_day_counts_by_type_and_widens_long_ranges(events):
     monthly = dashboard.events_per_day(long_range)
     assert monthly["events"].sum() == 3000
     assert dashboard.period_name(monthly) == "month"  # 3000 days is more than 400 weeks
-
-
-def test_sample_reports_are_read_with_their_headers():
-    reports = dashboard.sample_reports(SAMPLES)
-    if not reports:
-        pytest.skip("no sample reports in assets/samples")
-    first = reports[0]
-    assert first.title
-    assert not first.text.startswith("Title:")
-    assert isinstance(first.published, date)
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,16 @@ def folder(tmp_path: Path) -> Path:
     for path in sorted(SAMPLES.glob("*.txt"))[:3]:
         shutil.copy2(path, target / path.name)
     return target
+
+
+def test_sample_reports_are_read_with_their_headers():
+    reports = samples.sample_reports(SAMPLES)
+    if not reports:
+        pytest.skip("no sample reports in assets/samples")
+    first = reports[0]
+    assert first.title
+    assert not first.text.startswith("Title:")
+    assert isinstance(first.published, date)
 
 
 @pytest.mark.slow
