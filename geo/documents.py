@@ -160,10 +160,10 @@ def to_report_text(data: bytes, *, name: str = "the file") -> tuple[dict[str, st
     text = decode(data, name=name)
     meta: dict[str, str] = {}
     if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
-        title = html_title(text)
-        text = html_to_text(text)
-        if title:
-            meta["title"] = title
+        page = read_html(text)  # one parse for both the text and the title
+        text = page.text()
+        if page.title:
+            meta["title"] = page.title
     header, body = split_header(text)
     meta.update(header)
     if not body.strip():
