@@ -51,6 +51,9 @@ _LEXICON: list[tuple[str, str]] = [
      r"attacks?)|drones? (?:\w+ )?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
      r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
      r"bombed|bombardment|"
+     # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
+     r"(?:struck|hit|targeted|attacked|bombed) by (?:an? |two |three |several |\w+ )?(?:[\w-]+ )?(?:drones?|"
+     r"unmanned aerial vehicles?|warplanes?|jets?|aircraft|helicopters?|gunships?)|"
      # "an Israeli strike on a car": a strike on something is from the air (a strike on Monday is not)
      r"strikes? (?:on|against|targeting)(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", "Air/drone strike"),
     (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",

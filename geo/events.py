@@ -62,6 +62,12 @@ _LOCATIVE = re.compile(
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")
 _LIST_JOIN = re.compile(r"\s*[-–]\s*|\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                         r"(?:(?:[a-z][\w-]*)\s+){0,4}(?:capital,\s+)?")
+# Between a qualifier and a place that goes on describing where the qualified place is: "Douma, a town in
+# the Eastern Ghouta near Damascus", "El Fasher, the capital of North Darfur and the army's last stronghold
+# in the Darfur region" (but not "Mir Ali, North Waziristan, and in Bannu").
+_NEAR_JOIN = re.compile(r"\s+(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
+                        r"\s+of)\s+(?:the\s+)?|\s+and\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b(?:in|of|near)\s+(?:the\s+)?",
+                        re.I)
 _EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
                                 r"(?:reached|brokered|agreed|signed|struck|sealed|held|agreed\s+upon)\s+in\s+$", re.I)
 _TRIGGER_OBJECT = re.compile(r"\s*(?:the\s+)?|\s+(?:\w+\s+){0,2}(?:on|upon|against)\s+(?:the\s+)?", re.I)
@@ -171,7 +177,13 @@ class EventReader:
         text = ctx.text
         out: list[tuple[Mention, bool]] = []
         previous_ok: Mention | None = None
+        describing: Mention | None = None  # the last qualifier: "Douma, a town in the Eastern Ghouta"
         for m in ctx.mentions_in(clause.start, clause.end):
+            if describing is not None and _NEAR_JOIN.fullmatch(text, describing.end, m.start):
+                describing = m
+                continue  # "... in the Eastern Ghouta near Damascus": still saying where Douma is
+            if m.form != "demonym":  # "... and the Sudanese army's last stronghold in": still describing
+                describing = m if m.qualifies is not None else None
             if m.place is None or m.start < ctx.dateline_end or m.reference:
                 previous_ok = None
                 continue
@@ -193,7 +205,7 @@ class EventReader:
                     out.append((m, True))
                 continue
             if kind == "region" and not self.gaz.country_of(m.place):
-                continue  # a continent is not where an event happened
+                continue  # a continent is not where an event happened (but a ship struck in the Red Sea is)
             premodifier = any(m.end <= t.start and re.fullmatch(r"['’]?s?\s*", text[m.end:t.start]) for t in triggers)
             # "captured Goma", "air strikes and artillery fire on Ras al-Ain", "marched on Dhaka": the place
             # is what the trigger acts on.
@@ -371,7 +383,7 @@ class EventReader:
         return contains(self.gaz, a.place, b.place) or contains(self.gaz, b.place, a.place)
 
     def _more_specific(self, d: Draft, home: Draft) -> bool:
-        rank = {"place": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3}
+        rank = {"place": 0, "admin2": 1, "admin1": 2, "region": 2, "sea": 2, "country": 3}
         kd, kh = rank.get(self.gaz.kind(d.place), 0), rank.get(self.gaz.kind(home.place), 0)
         if kd != kh:
             return kd < kh

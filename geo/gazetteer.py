@@ -33,8 +33,11 @@ log = logging.getLogger(__name__)
 
 #: How each kind of entry reports its precision (UCDP ``where_prec`` names, see DESIGN.md).
 PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin2", "region": "admin1",
-             "border": "border"}
-KIND_BONUS = {"country": 3.0, "admin1": 2.0, "region": 2.0, "admin2": 1.0}
+             "sea": "admin1", "border": "border"}
+KIND_BONUS = {"country": 3.0, "admin1": 2.0, "region": 2.0, "sea": 2.0, "admin2": 1.0}
+# A curated row (assets/gazetteer_extra.csv) exists because reports mean it by that very name: "the Red Sea"
+# is the sea before Sudan's state, "Middle East" the region before a Baltimore street. Not for loose matches.
+_CURATED_BONUS = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +244,9 @@ class Gazetteer:
     @lru_cache(maxsize=16384)  # noqa: B019 - one gazetteer per process; a name's candidates recur in every report
     def _base_scores(self, ids: tuple[int, ...], key: str) -> tuple[tuple[int, float], ...]:
         primary = {i for i in ids if self.primary_key(i) == key}
-        scores = {i: self.importance(i) + (0.5 if i in primary else (-2.0 if primary else 0.0)) for i in ids}
+        exact = set(self.ids(key))
+        scores = {i: self.importance(i) + (0.5 if i in primary else (-2.0 if primary else 0.0))
+                  + (_CURATED_BONUS if i in exact and self._c.flags[i] & gb.CURATED else 0.0) for i in ids}
         self.promote_seats(scores, key)
         return tuple(scores.items())
 

@@ -188,9 +188,12 @@ class MentionResolver:
                        and x.start < sentence_end and x.form != "demonym" and self.gaz.kind(x.place) != "country"
                        and not x.dateline]
             if context:
-                # Its own sentence first, wherever in it; then the paragraph before it.
+                # Its own sentence first, wherever in it, and a settlement there before a division (the
+                # camp "in El Fasher, the last army-held city in Darfur" is at El Fasher); then the
+                # paragraph before it.
                 m.place = min(context, key=lambda x: abs(x.start - m.start)
-                              + (0 if x.start >= sentence_start else 10_000)).place
+                              + (0 if x.start >= sentence_start else 10_000)
+                              + (1_000 if self.gaz.place(x.place).is_division else 0)).place
                 m.near = True
 
     def _resolve_nominals(self, text: str, mentions: list[Mention]) -> None:
@@ -279,7 +282,7 @@ class MentionResolver:
             if m.hint == "division":
                 s += 4.0 if kind in ("admin1", "admin2", "region") else 0.0
             elif m.hint in ("settlement", "facility"):
-                s += 3.0 if kind not in ("country", "admin1", "admin2", "region") else -1.0
+                s += 3.0 if kind not in ("country", "admin1", "admin2", "region", "sea") else -1.0
             if m.dateline:
                 s += 1.0 if kind == "place" else 0.0
             if anchors:

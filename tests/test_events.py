@@ -225,6 +225,30 @@ def test_fatalities_of_groups_add_up_across_sentences(read):
     assert (event.actor1, event.actor2) == ("Pakistani security forces", "TTP militants")
 
 
+def test_a_ship_struck_at_sea_is_an_event_at_sea(read):
+    events = read("SANAA, Yemen — Houthi missiles hit a cargo ship in the Red Sea on Monday. Another vessel "
+                  "was struck by a drone in the Gulf of Aden on Tuesday.")
+    assert _summary(events) == [
+        (MONDAY, "Explosions/Remote violence", "Shelling/artillery/missile attack", "Red Sea"),
+        (TUESDAY, "Explosions/Remote violence", "Air/drone strike", "Gulf of Aden")]
+
+
+def test_a_region_spanning_countries_is_not_where_it_happened(read):
+    assert read("Clashes erupted across the Middle East on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("A gas attack on Douma, the last rebel-held town in the Eastern Ghouta near Damascus, killed 40 on Monday.",
+     ["Douma"]),
+    ("Rebels said on Monday they had taken El Fasher, the capital of North Darfur and the Sudanese army's last "
+     "stronghold in the Darfur region, after a long siege.", ["El Fasher"]),
+])
+def test_places_that_say_where_the_place_is_are_not_event_places(gazetteer, text, where):
+    reading = read_report(Report(text=text, published=PUBLISHED), gazetteer=gazetteer)
+    assert [e.location for e in reading.events] == where
+    assert [p.name for p in reading.places if p.role == "event"] == where
+
+
 def test_a_hyphenated_dateline_is_not_an_actor_and_gangs_are(read):
     text = "PORT-AU-PRINCE, Haiti (AP) — Gang members attacked the town of Mirebalais on Monday, torching homes."
     (event,) = read(text)

@@ -110,6 +110,12 @@ def test_a_capital_beats_smaller_places_of_the_same_name(gazetteer, name, countr
     assert found[0].capital
 
 
+@pytest.fixture(scope="module")
+def finder_places(gazetteer):
+    from geo.places import find_places
+    return lambda text: [p.name for p in find_places(text, gazetteer=gazetteer)]
+
+
 def test_tripoli_alone_is_libyas(gazetteer):
     found = gazetteer.search("Tripoli", limit=5)
     assert found[0].country_code == "LY"
@@ -125,6 +131,24 @@ def test_georgia_is_the_country_unless_the_context_is_american(gazetteer):
     assert (alone.country_code, alone.kind) == ("GE", "country")
     american = _best(gazetteer, "Georgia", country_hint="US")
     assert (american.country_code, american.kind) == ("US", "admin1")
+
+
+@pytest.mark.parametrize(("name", "kind", "country"), [
+    ("Red Sea", "sea", ""),  # before Sudan's Red Sea state
+    ("Middle East", "region", ""),  # before a Baltimore neighbourhood
+    ("Sinai", "region", "EG"),  # before a hamlet in Chiapas
+    ("Pacific", "sea", ""),  # before Pacific, Missouri
+    ("Gulf of Aden", "sea", ""),
+    ("Ghouta", "region", "SY"),
+])
+def test_a_curated_name_is_what_it_means_in_the_news(gazetteer, name, kind, country):
+    best = _best(gazetteer, name)
+    assert (best.kind, best.country_code) == (kind, country)
+
+
+def test_a_curated_row_does_not_win_a_loose_lookalike(gazetteer, finder_places):
+    # "Terra" matches the curated "Tirah" only loosely: no place is found for it
+    assert "Terra" not in finder_places("The Terra Nova expedition sailed from Cardiff.")
 
 
 def test_unknown_names_find_nothing(gazetteer):

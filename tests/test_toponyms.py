@@ -154,6 +154,13 @@ def test_a_foreign_namesake_of_an_unknown_place_is_not_taken(places, text, name,
     assert {cc for n, cc, _, _ in places(text) if n == name} == countries
 
 
+def test_an_unknown_place_lies_at_a_settlement_of_its_sentence_before_a_division(gazetteer):
+    text = ("In El Fasher, the last army-held city in Darfur, shelling of the Abu Shouk displacement camp "
+            "killed eight people on Friday.")
+    found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
+    assert found["Abu Shouk"].resolved_name == found["El Fasher"].resolved_name == "El Fasher"
+
+
 # -- datelines ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "dateline"), [
     ("BEIRUT: Clashes erupted in Sidon on Monday.", "BEIRUT"),
