@@ -34,7 +34,15 @@ _NAMED_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>dis
 _KIND_OF = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:northern|southern|eastern|western|central|"
                       r"border|coastal|port)\s+)?(?:city|town|village|port|capital|province|region|district|state)"
                       r"\s+of\s+$")
-_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# A given name or title, up to two middle names, initials or a quoted nickname, then the surname:
+# "Scott Kelly", "President Ruto", "Defence Secretary Luis Cresencio Sandoval", 'Joaquín "El Chapo" Guzmán'.
+_UPPER, _WORD_REST = r"[A-ZÀ-ÖØ-ÞĀ-Ž]", r"[^\W\d_]+"
+# Matched at every capitalised word (a lookahead), so "Prime Minister Tony Blair" is tried from each word.
+_PERSON = re.compile(
+    rf"\b(?=(?P<first>{_UPPER}{_WORD_REST}\.?)\s+"
+    rf"(?:(?:{_UPPER}\.|[\"“]{_UPPER}[^\"”\n]{{1,20}}[\"”]|{_UPPER}{_WORD_REST})\s+){{0,2}}"
+    rf"(?!(?:Jr|Sr|II|III)\b)(?P<last>{_UPPER}{_WORD_REST}(?:-{_UPPER}{_WORD_REST})?)\b"
+    rf"(?:,?[ \t]+(?:Jr|Sr|II|III)\b\.?)?(?![ \t]+{_UPPER}))")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|to|into|outside|toward|towards|across|of)\s+$", re.I)
 _NAME = r"(?P<name>(?:[A-Z][\w'’-]+[\s-]+){0,3}[A-Z][\w'’-]+)"
 _UNKNOWN_PLACE_PATTERNS = [
@@ -214,9 +222,12 @@ class ToponymFinder:
         if width == 1:
             if key in lexicon.NEVER_PLACES or key in lexicon.MONTH_WORDS or key in lexicon.WEEKDAY_WORDS:
                 return "skip"
-            if (key in self._persons or key in self.first_names) and not is_country and best < 6.0 \
-                    and not _LOCATIVE_WORD.search(text, max(0, first.start - 12), first.start):
-                return "skip"  # "Kelly said", after "Scott Kelly": a person, unless "in Kelly"
+            person = (key in self._persons and self._importance_by_own_name(ids, key) < 6.0) \
+                or (key in self.first_names and best < 6.0)
+            if person and not is_country and not _LOCATIVE_WORD.search(text, max(0, first.start - 12), first.start):
+                # "Kelly said", after "Scott Kelly": a person, unless "in Kelly"; and "Sandoval said" is
+                # not Sandoval County, which only its short alias names so
+                return "skip"
             if first.is_upper and len(first.text) <= 4 and first.start >= dateline_end and not any(
                     self.gaz.kind(j) in ("country", "region") for j in ids):
                 return "skip"  # an acronym: "TTP", "ISPR", "BLA"; but "EU", "UAE", "DRC" are places
@@ -252,6 +263,10 @@ class ToponymFinder:
                 return "skip"  # a given name ("Jordan Peterson") or part of an unknown name ("Abu Salim")
         return None
 
+    def _importance_by_own_name(self, ids: tuple[int, ...], key: str) -> float:
+        """The weightiest entry whose own name (not an alias) is ``key``."""
+        return max((self.gaz.importance(j) for j in ids if self.gaz.primary_key(j) == key), default=0.0)
+
     def _inside_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Whether the word at ``i`` continues a capitalised name begun before it ("Datu Saudi")."""
         prev = toks[i - 1]
@@ -265,8 +280,8 @@ class ToponymFinder:
         "President Ruto"), so that a later "Kelly" alone is not taken for a town."""
         out = set()
         for m in _PERSON.finditer(text):
-            first = m.group("first").lower()
-            if first in self.first_names or first.rstrip(".") in lexicon.PERSON_TITLES:
+            first = normalise(m.group("first"))
+            if first in self.first_names or first in lexicon.PERSON_TITLES:
                 out.add(normalise(m.group("last")))
         return frozenset(out)
 
