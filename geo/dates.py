@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:late\s+)?(?:yesterday|today|tonight|last\s+night|overnight)|"
         r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|"
         r"(?:this|last|next)\s+(?:week|month|year)|"
-        r"(?:this|last|next)\s+(?:weekend))\b", re.I)),
+        r"(?:this|last|next)\s+(?:weekend)|(?:over|at|during|on)\s+the\s+weekend(?!\s+of\b))\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|of)\s+{_YEAR}\b")),
 ]
 
@@ -135,7 +135,7 @@ _FIRST_WORDS: dict[str, frozenset[str]] = {
     "weekday": frozenset({"late", "early", "on", "since", "from", "until", "by", "last", "this", "next", *WEEKDAYS}),
     "relative_days": frozenset({*NUMBER_WORDS, "a", _DIGIT}),
     "named_relative": frozenset({"the", "late", "yesterday", "today", "tonight", "last", "overnight", "earlier",
-                                 "later", "this", "next"}),
+                                 "later", "this", "next", "over", "at", "during", "on"}),
     "year": frozenset({"in", "since", "during", "of"}),
 }
 _WORD_TOKEN = re.compile(r"\w+")
@@ -278,7 +278,7 @@ def _resolve_named(m: re.Match[str], text: str, published: date, previous: DateM
         return _mention(m, text, monday - timedelta(days=7), monday - timedelta(days=1), "week", "publication", pub)
     if rel == "next week":
         return _mention(m, text, monday + timedelta(days=7), monday + timedelta(days=13), "week", "publication", pub)
-    if rel in ("this weekend", "last weekend"):
+    if rel in ("this weekend", "last weekend") or rel.endswith("the weekend"):
         past = rel.startswith("last") or pub.weekday() < 5
         saturday = monday - timedelta(days=2) if past else monday + timedelta(days=5)
         return _mention(m, text, saturday, saturday + timedelta(days=1), "week", "publication", pub)

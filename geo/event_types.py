@@ -41,6 +41,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"(?:military|security|ground|counter-?terrorism|counter-?insurgency|targeted|clearance|intelligence-based) "
      r"operations?", "Armed clash"),
     (r"offensives?|counter-?offensives?", "Armed clash"),
+    (r"(?:drove|driven|pushed) (?:[\w-]+ ){0,3}out of", "TERRITORY"),
     (r"(?:seiz(?:ed|ing|e)|captur(?:ed|ing|e)|overr(?:an|un|unning)|took|taken|taking|recaptur(?:ed|ing|e)|retook|"
      rf"retaking|regain(?:ed|ing)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
     # Attacks typed by their target
@@ -50,7 +51,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
      r"attacks?)|drones? (?:\w+ )?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
      r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
-     r"bombed|bombardment|"
+     r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
      r"(?:struck|hit|targeted|attacked|bombed) by (?:an? |two |three |several |\w+ )?(?:[\w-]+ )?(?:drones?|"
      r"unmanned aerial vehicles?|warplanes?|jets?|aircraft|helicopters?|gunships?)|"
@@ -59,6 +60,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",
      "Shelling/artillery/missile attack"),
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?)|"
+     r"(?:car|truck|vehicle) bombs? (?:driven|detonated|carried) by (?:an? |two |three |\w+ )?suicide|"
      r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)", "Suicide bomb"),
     (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
@@ -68,8 +70,9 @@ _LEXICON: list[tuple[str, str]] = [
      r"sarin|poison gas|gas attacks?|toxic gas|nerve agents?", "Chemical weapon"),
     # Violence against civilians
     (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|lynch(?:ed|ing)|"
-     r"killed (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|traders|herders|"
-     r"fishermen|students|children|women|residents|people|family members|displaced)", "Attack"),
+     r"(?:killed|killings? of) (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|"
+     r"traders|herders|fishermen|students|children|women|residents|people|family members|displaced|tourists|"
+     r"pilgrims|mourners)", "Attack"),
     (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,4}hostage|"
      r"taking (?:\w+ ){0,4}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
      r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)",
@@ -160,7 +163,7 @@ _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 _REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _GOVERNMENT = re.compile(r"\b(?:army|troops|military|government|soldiers|security forces|police|forces loyal to|"
                          r"armed forces|national guard|state forces|rangers|marines|paratroopers)\b", re.I)
-_CIVILIAN_ATTACKERS = re.compile(r"\b(?:gunmen|bandits|assailants|attackers|raiders|kidnappers)\b", re.I)
+_CIVILIAN_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|bandits|assailants|attackers|raiders|kidnappers)\b", re.I)
 _NON_STATE = re.compile(r"\b(?:fighters|rebels?|militants?|insurgents?|militias?|militiamen|jihadists?|separatists?|"
                         r"gunmen|guerrillas?|extremists?|terrorists?|armed groups?|youth group)\b", re.I)
 _CROWD = re.compile(r"\b(?:protesters|demonstrators|crowds?|rioters|supporters|students|youths|mob|residents|"
@@ -172,7 +175,7 @@ _MILITARY_TARGET = re.compile(
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|worshippers|passengers|markets?|mosques?|churche?s?|schools?|hospitals?|homes?|"
     r"houses|farmers|workers|traders|women|children|students|residents|wedding|funeral|displaced|refugees?|"
-    r"camp for|shoppers|pilgrims|buses?|village)\b", re.I)
+    r"camp for|shoppers|pilgrims|buses?|villages?|tourists)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -232,8 +235,11 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "TERRITORY":
         if crowd:
             return "Violent demonstration"
+        # Who acts is the first armed actor of the clause: "troops and allied clan militias drove the militants
+        # out", but "militants attacked troops and seized the town".
         subject = before[-120:]
-        government = _is_government(subject) and not _NON_STATE.search(subject)
+        non_state = _NON_STATE.search(subject)
+        government = _is_government(subject[:non_state.start()] if non_state else subject)
         return "Government regains territory" if government else "Non-state actor overtakes territory"
     if sub == "ATTACK":
         if crowd:

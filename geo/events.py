@@ -43,7 +43,8 @@ _NOT_DONE = re.compile(
     r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for)\b[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
     r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
-    r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in)\s+(?:[\w-]+\s+)?$", re.I)
+    r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in|(?:has|have|had)\s+(?:\w+\s+)?"
+    r"(?:stepped\s+up|intensified|escalated|increased))\s+(?:[\w-]+\s+)?$", re.I)
 _DESCRIPTIVE = re.compile(r"\s*(?:it|this|that)\s+(?:was|is|were|had been|marked)\b", re.I)
 # After a trigger: how long something has gone on, which makes it background ("has fought ... for a decade").
 _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:a|an|\d+|two|three|several|many)"
@@ -52,9 +53,9 @@ _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|alto
                          r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
 _LOCATIVE = re.compile(
     r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|across|"
-    r"inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|"
-    r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|town|village|district|province|region|port|"
-    r"resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state) of)\s+"
+    r"inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|including|such\s+as|"
+    r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|cities|towns?|villages?|districts?|provinces?|"
+    r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state) of)\s+"
     # a gerund ends the phrase ("in retaliation for attacking"), but not an adjective that looks like one
     r"(?:the\s+)?(?:(?:neighbou?ring|surrounding|adjoining|outlying|[a-z][\w-]*(?<!ing)|\w+['’]s)\s+){0,3}"
     r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"

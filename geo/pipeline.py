@@ -109,6 +109,10 @@ class ReportReader:
         for draft in drafts:
             for m in draft.places:
                 m.role = "event"
+                qualifier = mentions[m.qualifier] if m.qualifier is not None else None
+                if qualifier is not None and qualifier.place is not None and not qualifier.dateline \
+                        and self.gaz.kind(qualifier.place) != "country":
+                    qualifier.role = "event"  # "Gwoza, in Borno state": it happened in Borno state too
         fields = {"source_id": report.id, "source_title": report.title, "source_url": report.url,
                   "published": report.published.isoformat()}
         events = [to_event(d, self.gaz, text=text, label=self._label(d.mention), report_fields=fields)

@@ -22,8 +22,8 @@ from geo.sentences import Coverage, Token, sentences, tokens
 from geo.text import normalise
 
 _SHARED_HEAD = re.compile(
-    r"\b(?P<a>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central)\s+(?:and|&|or)\s+"
-    r"(?P<b>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central)\s+"
+    r"\b(?P<a>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central|Middle)\s+(?:and|&|or)\s+"
+    r"(?P<b>North|South|East|West|Upper|Lower|Northern|Southern|Eastern|Western|Central|Middle)\s+"
     r"(?P<head>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 # A hyphen between letters is inside the name ("PORT-AU-PRINCE"); one beside a space ends the dateline.
 _DATELINE_HEAD = re.compile(r"[^\W\d_](?:[^,:(\-–—\n]|-(?=[^\W\d_])){0,50}?(?=\s*(?:[,:(–—]|-(?![^\W\d_])))")
@@ -309,7 +309,7 @@ class ToponymFinder:
         if owner and normalise(owner.group("adj")) in self.demonyms:
             mention.country_hint = self.demonyms[normalise(owner.group("adj"))] or None
         before = text[max(0, mention.start - 12):mention.start].lower()
-        if re.search(r"\b(?:city|town|village) of\s+$", before):
+        if re.search(r"\b(?:city|town|village) of\s+$|\bcapital,?\s+$", before):  # "the regional capital Kayes"
             mention.hint = "settlement"
         elif re.search(r"\b(?:province|district|state|region|governorate) of\s+$", before):
             mention.hint = "division"

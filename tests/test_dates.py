@@ -209,3 +209,13 @@ def test_mentions_come_in_text_order_with_offsets():
     found = find_dates(text, published=THURSDAY)
     assert [m.text for m in found] == ["on Monday", "on March 2", "last month"]
     assert all(text[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Over the weekend, troops retook two villages.", [("Over the weekend", "2025-03-08", "2025-03-09", "week")]),
+    ("Clashes flared at the weekend.", [("at the weekend", "2025-03-08", "2025-03-09", "week")]),
+    # "the weekend of March 1" is that date's, not the last weekend's
+    ("On the weekend of March 1 gunmen struck.", [("March 1", "2025-03-01", "2025-03-01", "day")]),
+])
+def test_the_weekend_is_the_last_one_before_publication(text, expected):
+    assert _spans(text) == expected

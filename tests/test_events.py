@@ -237,16 +237,50 @@ def test_a_region_spanning_countries_is_not_where_it_happened(read):
     assert read("Clashes erupted across the Middle East on Monday.") == []
 
 
-@pytest.mark.parametrize(("text", "where"), [
+@pytest.mark.parametrize(("text", "where", "qualifier", "describing"), [
     ("A gas attack on Douma, the last rebel-held town in the Eastern Ghouta near Damascus, killed 40 on Monday.",
-     ["Douma"]),
+     "Douma", "Eastern Ghouta", "Damascus"),
     ("Rebels said on Monday they had taken El Fasher, the capital of North Darfur and the Sudanese army's last "
-     "stronghold in the Darfur region, after a long siege.", ["El Fasher"]),
+     "stronghold in the Darfur region, after a long siege.", "El Fasher", "North Darfur", "Darfur"),
 ])
-def test_places_that_say_where_the_place_is_are_not_event_places(gazetteer, text, where):
+def test_places_that_go_on_saying_where_the_place_is_are_not_event_places(gazetteer, text, where, qualifier,
+                                                                           describing):
     reading = read_report(Report(text=text, published=PUBLISHED), gazetteer=gazetteer)
-    assert [e.location for e in reading.events] == where
-    assert [p.name for p in reading.places if p.role == "event"] == where
+    assert [e.location for e in reading.events] == [where]
+    # the division that qualifies the place is where it happened too; what describes that division is not
+    assert [p.name for p in reading.places if p.role == "event"] == [where, qualifier]
+    assert [p.role for p in reading.places if p.name == describing] == ["other"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list after a plural place noun, after "including", or a subject "strikes hit"
+    ("Azerbaijani forces shelled the Armenian towns of Jermuk, Goris and Vardenis on Monday.",
+     [(MONDAY, "Shelling/artillery/missile attack", "Jermuk"), (MONDAY, "Shelling/artillery/missile attack", "Goris"),
+      (MONDAY, "Shelling/artillery/missile attack", "Vardenis")]),
+    ("Fighters attacked army positions in seven towns in Mali on Tuesday, including the regional capital Kayes "
+     "and Nioro du Sahel, the army said.",
+     [(TUESDAY, "Armed clash", "Kayes"), (TUESDAY, "Armed clash", "Nioro du Sahel")]),
+    ("The military said other strikes hit Muridke, in Punjab province, on Wednesday.",
+     [(WEDNESDAY, "Air/drone strike", "Muridke")]),
+    # who acts is the first armed actor of the clause; "over the weekend" is the weekend before
+    ("Over the weekend, government troops and allied clan militias drove the militants out of several villages "
+     "in Middle and Lower Shabelle, the ministry said.",
+     [("2025-03-08", "Government regains territory", "Middle Shabelle"),
+      ("2025-03-08", "Government regains territory", "Lower Shabelle")]),
+    ("Two car bombs driven by suicide attackers exploded outside offices in Beledweyne on Monday.",
+     [(MONDAY, "Suicide bomb", "Beledweyne")]),
+    ("Armed men attacked at least 20 villages in Bokkos on Monday, killing 148 people.",
+     [(MONDAY, "Attack", "Bokkos")]),
+    ("The ADF has stepped up attacks on civilians in Ituri and North Kivu this year.", []),
+])
+def test_more_ways_reports_say_where_and_what(read, text, expected):
+    assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected
+
+
+def test_the_division_that_qualifies_an_event_place_is_an_event_place_too(gazetteer):
+    reading = read_report(Report(text="Gunmen attacked Gwoza, in Borno state, on Monday.", published=PUBLISHED),
+                          gazetteer=gazetteer)
+    assert {p.name: p.role for p in reading.places} == {"Gwoza": "event", "Borno": "event"}
 
 
 def test_a_hyphenated_dateline_is_not_an_actor_and_gangs_are(read):
