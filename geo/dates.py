@@ -57,6 +57,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|"
         r"(?:this|last|next)\s+(?:week|month|year)|"
         r"(?:this|last|next)\s+(?:weekend)|(?:over|at|during|on)\s+the\s+weekend(?!\s+of\b))\b", re.I)),
+    ("holiday", re.compile(r"\b(?:(?:on|since|by)\s+)?(?P<holiday>Christmas Day|Christmas Eve|New Year['’]s Day|"
+                           r"New Year['’]s Eve|Boxing Day)\b")),
     ("year", re.compile(rf"\b(?:in|since|during|of)\s+{_YEAR}\b")),
 ]
 
@@ -136,6 +138,7 @@ _FIRST_WORDS: dict[str, frozenset[str]] = {
     "relative_days": frozenset({*NUMBER_WORDS, "a", _DIGIT}),
     "named_relative": frozenset({"the", "late", "yesterday", "today", "tonight", "last", "overnight", "earlier",
                                  "later", "this", "next", "over", "at", "during", "on"}),
+    "holiday": frozenset({"on", "since", "by", "christmas", "new", "boxing"}),
     "year": frozenset({"in", "since", "during", "of"}),
 }
 _WORD_TOKEN = re.compile(r"\w+")
@@ -186,6 +189,12 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
                 if d > published and not future_cue:
                     d = date(published.year - 1, month, day)  # "on October 12" in a January report
             return _mention(m, text, d, d, "day", "absolute", published)
+        if kind == "holiday":
+            month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
+            d = date(published.year, month, day)
+            if d > published and not future_cue:
+                d = date(published.year - 1, month, day)  # "on Christmas Day" in a January report
+            return _mention(m, text, d, d, "day", "absolute", published)
         if kind == "month_year":
             month, year = MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
             last = calendar.monthrange(year, month)[1]
@@ -205,6 +214,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
     return None
 
 
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "boxing day": (12, 26)}
 _NOT_A_WEEKDAY = ("palm", "easter", "bloody", "black", "good", "holy", "ash", "super", "maundy", "cyber", "orthodox")
 
 
@@ -241,8 +252,11 @@ def _resolve_relative_days(m: re.Match[str], text: str, published: date, previou
         return _mention(m, text, d, d, precision, "publication", published)
     base, _, precision = _anchor(previous, published)
     forward = direction in ("later", "after")
-    if _CAME_AFTER.search(text, max(0, m.start() - 30), m.start()):
-        # "The Sumy strike came nine days after a missile hit Kryvyi Rih": what follows is the earlier one.
+    appended = direction in ("after", "before") and previous is not None and m.start() - previous.end <= 3 \
+        and text[previous.end:m.start()].strip() == ","
+    if _CAME_AFTER.search(text, max(0, m.start() - 30), m.start()) or appended:
+        # "The Sumy strike came nine days after a missile hit Kryvyi Rih", "looted shops on Friday, a day after
+        # riots in Juba": what follows is the earlier one.
         forward = not forward
     d = base + timedelta(days=days if forward else -days)
     return _mention(m, text, d, d, precision, "relative", published)

@@ -49,7 +49,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"shot at|rammed|overran|overrun", "ATTACK"),
     # Explosions/Remote violence
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
-     r"attacks?)|drones? (?:\w+ )?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
+     r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
      r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
      r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
@@ -64,7 +64,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)", "Suicide bomb"),
     (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
-     r"detonated|bombs? exploded", "Remote explosive/landmine/IED"),
+     r"detonated|bombs? exploded|blew up|(?:car|truck|vehicle|motorcycle|van)s? (?:packed|loaded|laden|rigged|filled) "
+     r"with explosives", "Remote explosive/landmine/IED"),
     (r"grenades?", "Grenade"),
     (r"(?:poison |chemical |toxic |chlorine )gas attacks?|chemical (?:weapons?|attacks?)|chlorine (?:gas|attacks?)|"
      r"sarin|poison gas|gas attacks?|toxic gas|nerve agents?", "Chemical weapon"),

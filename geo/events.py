@@ -40,11 +40,16 @@ _NOT_DONE = re.compile(
     r"proposal|committed\s+to|no\s+|not\s+|never\s+|denied|deny|denies|without|prevent(?:ed)?|avoid(?:ed)?|"
     r"fear(?:ed|s)?|risk\s+of|possible|potential|hope(?:s|d)?\s+(?:for|to)|if\s+|unless\s+|accus(?:ed|es|ing)|"
     r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
-    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for)\b[^.;,]{0,40}$"
+    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for|"
+    # a depiction is not the event: "after a video circulated showing an attack on a shrine"
+    r"(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of))\b[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
     r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
     r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in|(?:has|have|had)\s+(?:\w+\s+)?"
     r"(?:stepped\s+up|intensified|escalated|increased))\s+(?:[\w-]+\s+)?$", re.I)
+# A place inside a depiction is not where this clause's event happened either.
+_DEPICTION = re.compile(r"\b(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of)\b"
+                        r"[^.;,]{0,80}$", re.I)
 _DESCRIPTIVE = re.compile(r"\s*(?:it|this|that)\s+(?:was|is|were|had been|marked)\b", re.I)
 # After a trigger: how long something has gone on, which makes it background ("has fought ... for a decade").
 _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:a|an|\d+|two|three|several|many)"
@@ -192,6 +197,9 @@ class EventReader:
                 previous_ok = None
                 continue
             before = text[clause.start:m.start]
+            if _DEPICTION.search(before):
+                previous_ok = None
+                continue  # "after a video circulated showing an attack on a shrine in Aleppo"
             if _EARLIER_AGREEMENT.search(before) and not ctx.dates_in(m.end, min(clause.end, m.end + 30)):
                 previous_ok = None
                 continue  # "to continue the ceasefire reached in Doha": that agreement is told, not new
@@ -230,10 +238,7 @@ class EventReader:
         """The date nearest the place in its clause; else the nearest its paragraph gives, less precise;
         else the week up to publication."""
         if own:
-            # The nearest date, but a statement's date ("said on Sunday") or a start ("since 2023") only
-            # when nothing closer says when it happened.
-            d = min(own, key=lambda d: abs(d.start - anchor) + (60 if d.reporting else 0)
-                    + (80 if ctx.text[d.start:d.start + 6].lower() == "since " else 0))
+            d = min(own, key=lambda d: _date_distance(ctx.text, d, anchor))
             return d.date_from, min(d.date_to, ctx.published), d.precision, True
         paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph)
                      if not d.future and not d.reporting and not sentence.contains(d.start, d.end)]
@@ -254,9 +259,7 @@ class EventReader:
         """Whether the date a place took is a statement's ("the ministry said on Monday it had struck")."""
         if not own:
             return False
-        d = min(own, key=lambda d: abs(d.start - anchor) + (60 if d.reporting else 0)
-                + (80 if ctx.text[d.start:d.start + 6].lower() == "since " else 0))
-        return d.reporting
+        return min(own, key=lambda d: _date_distance(ctx.text, d, anchor)).reporting
 
     def _placeless(self, ctx: _Context, clause: Span, sentence: Span, triggers: list[Trigger],
                    own: list[DateMention], drafts: list[Draft], descriptive: bool) -> list[Draft]:
@@ -293,14 +296,21 @@ class EventReader:
         for figure in fat.find_fatalities(text, sentence.start, sentence.end):
             clause_start = max(text.rfind(",", sentence.start, figure.start), text.rfind(";", sentence.start,
                                                                                           figure.start))
-            tail = text[figure.start:min(sentence.end, figure.end + 60)]
+            # the figure's own clause: "killing 13 officers, as 90 died across the country" is not a toll
+            tail_end = min(sentence.end, figure.end + 60)
+            tail_end = min([i for i in (text.find(",", figure.end, tail_end), text.find(";", figure.end, tail_end))
+                            if i >= 0], default=tail_end)
+            tail = text[figure.start:tail_end]
             if _CUMULATIVE.search(tail) or _CUMULATIVE.search(text, max(sentence.start, clause_start), figure.start):
                 continue  # "more than 30,000 people since 2009", "40 killed nationwide": a toll, not this event
             target = None
             if made_here:
                 violent = [d for d in made_here if d.trigger.sub_event_type not in NON_VIOLENT_SUB_TYPES]
                 before = [d for d in violent if d.mention is not None and d.mention.start < figure.start]
-                target = before[-1] if before else violent[0] if violent else None
+                # "killing at least 148 people in Bokkos": the place named right after the figure
+                named = [d for d in violent if d.mention is not None
+                         and _FIGURE_PLACE.fullmatch(text, figure.end, d.mention.start)]
+                target = named[0] if named else before[-1] if before else violent[0] if violent else None
             else:
                 lead = dominant(find_triggers(text, sentence.start, sentence.end))
                 in_paragraph = [d for d in drafts if d.sentence.paragraph == sentence.paragraph
@@ -421,6 +431,22 @@ class _Context:
         return self._by_paragraph.get(paragraph, [])
 
 
+# A date inside a relative clause about something that is not this event: "the ceasefire that took effect on
+# October 10" (but "an operation that began on Tuesday" dates the operation).
+_RELATIVE_CLAUSE = re.compile(r"\b(?:cease-?fire|truce|deal|agreement|accord|talks|election|vote|war|law|curfew|"
+                              r"deadline)\s+(?:that|which)\s+(?:[a-z]+\s+){1,3}$", re.I)
+
+
+def _date_distance(text: str, d: DateMention, anchor: int) -> int:
+    """How far a date is from a place, for choosing the place's date: the nearest, but a statement's date
+    ("said on Sunday"), a start ("since 2023") or another thing's date ("the ceasefire that took effect on
+    October 10") only when nothing closer says when it happened."""
+    return abs(d.start - anchor) + (60 if d.reporting else 0) \
+        + (80 if text[d.start:d.start + 6].lower() == "since " else 0) \
+        + (80 if _RELATIVE_CLAUSE.search(text, max(0, d.start - 50), d.start) else 0)
+
+
+_FIGURE_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}", re.I)
 _AND_AGAIN = re.compile(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:on\s+)?|\s*,\s*", re.I)
 
 
@@ -432,7 +458,10 @@ def _coordinated(ctx: _Context, own: list[DateMention], when: tuple) -> list[Dat
     ordered = sorted((d for d in own if not d.reporting), key=lambda d: d.start)
     out, last = [], chosen
     for d in ordered:
-        if d.start >= last.end and _AND_AGAIN.fullmatch(ctx.text, last.end, d.start) and d.date_from != last.date_from:
+        join = _AND_AGAIN.fullmatch(ctx.text, last.end, d.start) if d.start >= last.end else None
+        if join and d.relation == "relative" and "," in join.group(0) and "and" not in join.group(0).lower():
+            continue  # "on Friday, a day after riots in Juba": the day of what follows, not another day of this
+        if join and d.date_from != last.date_from:
             out.append(d)
             last = d
     return out

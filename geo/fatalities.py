@@ -44,25 +44,30 @@ _GROUPS = {
                  r"girls?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
                  r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
                  r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
-                 r"sisters?|infants?|babies|baby|others",
+                 r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"
+                 r"tourists?|mourners|guests|spectators|voters|others",
 }
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
 _GROUP_PLAIN = "|".join(_GROUPS.values())
-_ADJ = r"(?:[\w'’-]+ ){0,3}?"
+_ADJ = r"(?:[\w'’.-]+ ){0,3}?"  # "13 U.S. service members"
 _ITEM = re.compile(rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>{_NUMBER})(?:\s+(?:to|-|–|or)\s+(?P<n2>{_NUMBER}))?"
                    rf"\s+(?:of\s+(?:the\s+)?(?:[\w'’-]+['’]s\s+)?)?{_ADJ}(?:{_GROUP})\b"
                    rf"(?:\s+(?:{_GROUP_PLAIN})\b)*", re.I)
 _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _KILLED_AFTER = re.compile(
+    # "25 police officers and soldiers were killed": a second group with no figure of its own
+    rf"(?:\s+and\s+(?:{_GROUP_PLAIN})\b)?"
     r"\s*(?:,[^,.;]{0,40},\s*)?(?:were |have been |had been |was |are |being |reportedly )?(?:also |reportedly )?"
     r"(?:killed|dead|died|slain|"
     r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
 # An opening quote may follow: killing "dozens of terrorists", as a claim is often quoted.
 _KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of)\s+[\"“‘']?", re.I)
-_TOLL = re.compile(rf"\bdeath toll\s+(?:has\s+)?(?:rose to|rises to|reached|climbed to|stood at|of|stands at|to|at)\s+"
+# "the death toll rose to 18", "the death toll from Friday's strike on Kryvyi Rih has risen to 18"
+_TOLL = re.compile(rf"\bdeath toll\s+(?:(?:has\s+)?(?:stood at|stands at|of|to|at)|(?:[\w'’-]+\s+){{0,8}}?(?:has\s+)?"
+                   rf"(?:rose to|risen to|rises to|reached|climbed to|jumped to|increased to))\s+"
                    rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})", re.I)
-_BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_WORDS})\s+(?:people\s+)?"
-                   r"(?:(?:were|have been|had been|are)\s+(?:also\s+)?)?(?:dead|killed)\b", re.I)
+_BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_WORDS})\s+(?:people\s+|of them\s+)?"
+                   r"(?:(?:were|have been|had been|are)\s+(?:also\s+)?)?(?:dead|killed|died)\b", re.I)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
 _NOT_FATAL = re.compile(r"\s*(?:people\s+)?(?:were |are |have been )?(?:wounded|injured|hurt|missing|arrested|"
                         r"detained)\b", re.I)

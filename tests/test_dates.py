@@ -219,3 +219,13 @@ def test_mentions_come_in_text_order_with_offsets():
 ])
 def test_the_weekend_is_the_last_one_before_publication(text, expected):
     assert _spans(text) == expected
+
+
+def test_a_day_after_something_told_after_a_date_is_the_day_before_it():
+    assert _spans("Crowds looted shops on Friday, a day after riots in Juba.") == [
+        ("on Friday", "2025-03-07", "2025-03-07", "day"), ("a day after", "2025-03-06", "2025-03-06", "day")]
+
+
+def test_christmas_day_in_a_january_report_is_last_year_s():
+    assert _spans("Inmates escaped on Christmas Day.", published=date(2025, 1, 2)) == [
+        ("on Christmas Day", "2024-12-25", "2024-12-25", "day")]

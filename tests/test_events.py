@@ -277,6 +277,29 @@ def test_more_ways_reports_say_where_and_what(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Drones launched by the paramilitary Rapid Support Forces struck a fuel depot in Port Sudan on Monday.",
+     [(MONDAY, "Air/drone strike", "Port Sudan", None)]),
+    ("Hours later, a truck packed with explosives blew up near a school in Cali on Monday, killing six civilians.",
+     [(MONDAY, "Remote explosive/landmine/IED", "Cali", 6)]),
+    # the figure goes to the place named right after it, and a toll across the country is not this event's
+    ("Armed men attacked villages in Plateau state on Monday, killing at least 148 people in Bokkos.",
+     [(MONDAY, "Attack", "Bokkos", 148)]),
+    ("On Monday a mob attacked a police station in Sirajganj, killing 13 officers, as at least 90 people died "
+     "in clashes across the country.", [(MONDAY, "Mob violence", "Sirajganj", 13)]),
+    # a depiction is not the event; the day after something told after a date is that thing's day
+    ("Protesters rallied in Homs on Monday after a video circulated showing an attack on a shrine in Aleppo.",
+     [(MONDAY, "Peaceful protest", "Homs", None)]),
+    ("Crowds looted and set fire to shops in Wau on Wednesday, a day after riots in Juba.",
+     [(WEDNESDAY, "Violent demonstration", "Wau", None), (TUESDAY, "Violent demonstration", "Juba", None)]),
+    # the date of "the ceasefire that took effect on March 1" is not the soldiers'
+    ("On Monday, two soldiers were killed in a clash in Rafah, the worst test of the ceasefire that took effect on "
+     "March 1.", [(MONDAY, "Armed clash", "Rafah", 2)]),
+])
+def test_what_the_independent_set_taught(read, text, expected):
+    assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in read(text)] == expected
+
+
 def test_the_division_that_qualifies_an_event_place_is_an_event_place_too(gazetteer):
     reading = read_report(Report(text="Gunmen attacked Gwoza, in Borno state, on Monday.", published=PUBLISHED),
                           gazetteer=gazetteer)

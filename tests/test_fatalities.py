@@ -135,3 +135,16 @@ _MISSED = "reader bug: a figure with no known group noun after it is not read at
 ])
 def test_figures_without_a_listed_noun(text, expected):
     assert _total(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Inmates escaped after a riot, and 33 of them were killed in clashes with guards.", 33),
+    ("The death toll from Friday's missile strike on Kryvyi Rih has risen to 18, including nine children.", 18),
+    ("The bomber killed at least 170 civilians and 13 U.S. service members.", 183),
+    ("A siege in which at least 25 police officers and soldiers were killed.", 25),
+    ("Riots in which at least 16 Sudanese nationals were killed.", 16),
+    ("At least 90 people died in clashes.", 90),
+    ("The death toll of the 2014 attacks rose to 30.", 30),
+])
+def test_more_ways_deaths_are_reported(text, expected):
+    assert _total(text) == expected
