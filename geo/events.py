@@ -66,7 +66,8 @@ _LOCATIVE = re.compile(
     r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"
     r"besieged|encircled|entered|retook|recaptured|took|shelling|bombing|strikes?\s+on|attacks?\s+on)\s+"
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")
-_LIST_JOIN = re.compile(r"\s*[-–]\s*|\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
+_LIST_JOIN = re.compile(r"\s*[-–]\s*|(?:\s+(?:province|state|district|region|county|governorate|oblast))?"
+                        r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                         r"(?:(?:[a-z][\w-]*)\s+){0,4}(?:capital,\s+)?")
 # Between a qualifier and a place that goes on describing where the qualified place is: "Douma, a town in
 # the Eastern Ghouta near Damascus", "El Fasher, the capital of North Darfur and the army's last stronghold
@@ -193,6 +194,9 @@ class EventReader:
             if m.place is None or m.start < ctx.dateline_end or m.reference:
                 previous_ok = None
                 continue
+            if m.qualifies is not None and previous_ok is not None and ctx.mentions[m.qualifies] is previous_ok:
+                previous_ok = m  # "Muridke, in Punjab province, and Muzaffarabad": the list goes on after it
+                continue
             if m.role in ("dateline", "metonym") or m.qualifies is not None:
                 previous_ok = None
                 continue
@@ -240,12 +244,16 @@ class EventReader:
         if own:
             d = min(own, key=lambda d: _date_distance(ctx.text, d, anchor))
             return d.date_from, min(d.date_to, ctx.published), d.precision, True
+        # A possessive date names another thing's day ("last month's killing of 26 tourists"): it dates no
+        # other sentence.
         paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph)
-                     if not d.future and not d.reporting and not sentence.contains(d.start, d.end)]
+                     if not d.future and not d.reporting and not sentence.contains(d.start, d.end)
+                     and not _POSSESSIVE_DATE.match(ctx.text, d.end)]
         if not paragraph and sentence.paragraph > 0:
             # A paragraph with no date of its own goes on with the one before it ("Officials named the
             # sectors where fighting took place" after "... attacked posts late on Saturday").
-            paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph - 1) if not d.future and not d.reporting]
+            paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph - 1) if not d.future and not d.reporting
+                         and not _POSSESSIVE_DATE.match(ctx.text, d.end)]
         if paragraph:
             before = [d for d in paragraph if d.end <= sentence.start]
             d = before[-1] if before else paragraph[0]
@@ -446,6 +454,7 @@ def _date_distance(text: str, d: DateMention, anchor: int) -> int:
         + (80 if _RELATIVE_CLAUSE.search(text, max(0, d.start - 50), d.start) else 0)
 
 
+_POSSESSIVE_DATE = re.compile(r"['’]s?\b")
 _FIGURE_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}", re.I)
 _AND_AGAIN = re.compile(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:on\s+)?|\s*,\s*", re.I)
 

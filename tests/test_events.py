@@ -300,6 +300,19 @@ def test_what_the_independent_set_taught(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in read(text)] == expected
 
 
+def test_other_strikes_are_new_events_and_a_list_goes_on_after_a_qualifier(read):
+    text = ("India fired missiles at sites in Pakistan on Wednesday. The military said that other strikes hit "
+            "Muridke, in Punjab province, and Muzaffarabad and Kotli in Pakistani Kashmir.")
+    places = [(e.location, e.country_code) for e in read(text)]
+    assert {("Muridke", "PK"), ("Muzaffarabad", "PK"), ("Kotli", "PK")} <= set(places)
+
+
+def test_a_possessive_date_dates_no_other_paragraph(read):
+    text = ("Missiles hit sites in Bahawalpur on Wednesday, in revenge for last month's killing of 26 tourists.\n\n"
+            "Within hours, artillery shelled villages in Poonch district, killing 12 civilians.")
+    assert [(e.event_date, e.location) for e in read(text)] == [(WEDNESDAY, "Bahawalpur"), (WEDNESDAY, "Poonch")]
+
+
 def test_the_division_that_qualifies_an_event_place_is_an_event_place_too(gazetteer):
     reading = read_report(Report(text="Gunmen attacked Gwoza, in Borno state, on Monday.", published=PUBLISHED),
                           gazetteer=gazetteer)
