@@ -244,19 +244,12 @@ class EventReader:
         if own:
             d = min(own, key=lambda d: _date_distance(ctx.text, d, anchor))
             return d.date_from, min(d.date_to, ctx.published), d.precision, True
-        # A possessive date names another thing's day ("last month's killing of 26 tourists"): it dates no
-        # other sentence.
-        paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph)
-                     if not d.future and not d.reporting and not sentence.contains(d.start, d.end)
-                     and not _POSSESSIVE_DATE.match(ctx.text, d.end)]
-        if not paragraph and sentence.paragraph > 0:
+        d = ctx.paragraph_date(sentence.paragraph, sentence)
+        if d is None and sentence.paragraph > 0:
             # A paragraph with no date of its own goes on with the one before it ("Officials named the
             # sectors where fighting took place" after "... attacked posts late on Saturday").
-            paragraph = [d for d in ctx.dates_in_paragraph(sentence.paragraph - 1) if not d.future and not d.reporting
-                         and not _POSSESSIVE_DATE.match(ctx.text, d.end)]
-        if paragraph:
-            before = [d for d in paragraph if d.end <= sentence.start]
-            d = before[-1] if before else paragraph[0]
+            d = ctx.paragraph_date(sentence.paragraph - 1, sentence)
+        if d is not None:
             i = min(_PRECISION_ORDER.index(d.precision) + 1, len(_PRECISION_ORDER) - 1)
             if (ctx.published - d.date_to).days <= 14:  # an old date is background, not this sentence's
                 return d.date_from, min(d.date_to, ctx.published), _PRECISION_ORDER[i], False
@@ -421,6 +414,7 @@ class _Context:
         self.dates = sorted(dates, key=lambda d: d.start)
         self._date_starts = [d.start for d in self.dates]
         self._by_paragraph: dict[int, list[DateMention]] = {}
+        self._lending: dict[int, tuple[list[DateMention], list[int], list[int]]] = {}
         starts = [s.start for s in self.sents]
         for d in self.dates:
             i = bisect_right(starts, d.start) - 1
@@ -437,6 +431,21 @@ class _Context:
 
     def dates_in_paragraph(self, paragraph: int) -> list[DateMention]:
         return self._by_paragraph.get(paragraph, [])
+
+    def paragraph_date(self, paragraph: int, sentence: Span) -> DateMention | None:
+        """The date a paragraph lends a sentence with none of its own: the last one before the sentence,
+        else the first after it. Statements' dates, planned dates and possessive ones ("last month's
+        killing of 26 tourists", another thing's day) lend nothing."""
+        if paragraph not in self._lending:
+            lending = [d for d in self.dates_in_paragraph(paragraph) if not d.future and not d.reporting
+                       and not _POSSESSIVE_DATE.match(self.text, d.end)]
+            self._lending[paragraph] = (lending, [d.end for d in lending], [d.start for d in lending])
+        lending, ends, starts = self._lending[paragraph]
+        i = bisect_right(ends, sentence.start)  # one pass per report, not one per sentence: long reports
+        if i:
+            return lending[i - 1]
+        j = bisect_left(starts, sentence.end)
+        return lending[j] if j < len(lending) else None
 
 
 # A date inside a relative clause about something that is not this event: "the ceasefire that took effect on
