@@ -73,7 +73,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|lynch(?:ed|ing)|"
      r"(?:killed|killings? of) (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|"
      r"traders|herders|fishermen|students|children|women|residents|people|family members|displaced|tourists|"
-     r"pilgrims|mourners)", "Attack"),
+     r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)", "Attack"),
     (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,4}hostage|"
      r"taking (?:\w+ ){0,4}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
      r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)",
@@ -249,6 +249,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         if crowd:
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
         if re.search(r"\b(?:protesters|demonstrators|crowds?)\b", after[:40], re.I):
+            if _CIVILIAN_ATTACKERS.search(before[-60:]) and not _is_government(before[-60:]):
+                return "Attack"  # "gunmen opened fire on a crowd celebrating a feast": not a protest
             return "Excessive force against protesters"
         if _CIVILIAN_TARGET.search(after) and not _MILITARY_TARGET.search(after[:60]):
             return "Attack"
@@ -258,6 +260,9 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "Violent demonstration" and not crowd and not _is_government(before[-60:]) \
             and re.search(r"\b(?:gunmen|militants|fighters|rebels|insurgents|attackers)\b", before[-80:], re.I):
         return "Looting/property destruction"  # armed men burning homes are not a riot
+    if sub == "Excessive force against protesters" and _CIVILIAN_ATTACKERS.search(before[-60:]) \
+            and not _is_government(before[-60:]):
+        return "Attack"  # "gunmen opened fire on a crowd celebrating a feast": not a protest
     if sub == "Peaceful protest" and re.search(r"\b(?:violent|clash|clashed|stones|torched)\b", after[:60], re.I):
         return "Violent demonstration"
     return sub

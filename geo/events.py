@@ -469,20 +469,32 @@ _AND_AGAIN = re.compile(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:on\s+)?|\s*,\s*", 
 
 
 def _coordinated(ctx: _Context, own: list[DateMention], when: tuple) -> list[DateMention]:
-    """Other days joined to the date a place took: "on Monday and again on Wednesday", "Sunday and Monday"."""
+    """Other days joined to the date a place took: "on Monday and again on Wednesday", "Sunday and Monday",
+    "late on Saturday and again on Sunday" (whichever of them the place took)."""
     chosen = next((d for d in own if d.date_from == when[0] and d.precision == when[2] and not d.reporting), None)
     if chosen is None:
         return []
     ordered = sorted((d for d in own if not d.reporting), key=lambda d: d.start)
-    out, last = [], chosen
-    for d in ordered:
-        join = _AND_AGAIN.fullmatch(ctx.text, last.end, d.start) if d.start >= last.end else None
-        if join and d.relation == "relative" and "," in join.group(0) and "and" not in join.group(0).lower():
-            continue  # "on Friday, a day after riots in Juba": the day of what follows, not another day of this
-        if join and d.date_from != last.date_from:
-            out.append(d)
-            last = d
-    return out
+    k = ordered.index(chosen)
+    out = []
+    for a, b in zip(ordered[k:], ordered[k + 1:], strict=False):  # the days joined after it
+        if not _joined_days(ctx.text, a, b):
+            break
+        out.append(b)
+    for a, b in zip(reversed(ordered[:k]), reversed(ordered[:k + 1]), strict=False):  # and before it
+        if not _joined_days(ctx.text, a, b):
+            break
+        out.append(a)
+    return [d for d in out if d.date_from != chosen.date_from]
+
+
+def _joined_days(text: str, a: DateMention, b: DateMention) -> bool:
+    """Whether date ``b`` is another day of what date ``a`` dates ("on Monday and again on Wednesday")."""
+    join = _AND_AGAIN.fullmatch(text, a.end, b.start) if b.start >= a.end else None
+    if join is None or a.date_from == b.date_from:
+        return False
+    # "on Friday, a day after riots in Juba": the day of what follows, not another day of this
+    return not (b.relation == "relative" and "," in join.group(0) and "and" not in join.group(0).lower())
 
 
 _AFTER = re.compile(r"\b(?:after|following|during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)

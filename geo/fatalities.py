@@ -45,7 +45,8 @@ _GROUPS = {
                  r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
                  r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
                  r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"
-                 r"tourists?|mourners|guests|spectators|voters|others",
+                 r"tourists?|mourners|guests|spectators|voters|priests?|imams?|pastors?|clerics?|monks?|nuns?|"
+                 r"others",
 }
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
 _GROUP_PLAIN = "|".join(_GROUPS.values())

@@ -45,7 +45,8 @@ _QUALIFIER_AFTER = re.compile(
     r"\s*,\s*(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*|north|south|east|west)\s+){0,3}|"
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:in|of|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}|"
     r"\s+(?:townships?|districts?|county|counties|provinces?|regions?|states?|governorates?|municipality|sectors?|"
-    r"areas?)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
+    r"areas?|neighbou?rhoods?|quarters?|suburbs?)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
+_PART_OF_CITY = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\s+of\s+(?:the\s+)?")
 _EXPLICIT_IN = re.compile(r"(?:\s+(?:village|town|city|camp))?\s*,\s*in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 _QUALIFIER_BEFORE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}")
 
@@ -66,7 +67,9 @@ def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             before = b < a and q.possessive and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start)
             if not (after or before):
                 continue  # cheap test first: most neighbours are not qualifiers
-            if m.candidates and not any(contains(gaz, j, i) for j in q.candidates for i in m.candidates):
+            if after and _PART_OF_CITY.fullmatch(text, m.end, q.start):
+                m.why.append("part of a city")  # "the Barrio Nuevo neighbourhood of Irapuato"
+            elif m.candidates and not any(contains(gaz, j, i) for j in q.candidates for i in m.candidates):
                 # "Kandahar, Kabul" is a list, not "Tripoli, Libya"; but "Nasir, in Upper Nile state" says
                 # where Nasir is even when no Nasir we know lies there.
                 explicit = b > a and _EXPLICIT_IN.fullmatch(text, m.end, q.start) and any(
@@ -173,7 +176,11 @@ class MentionResolver:
 
     def _locate_unknown(self, text: str, mentions: list[Mention]) -> None:
         """An unknown named place lies in the place that qualifies it, else near the closest settled
-        place of its sentence, else the last one before it in its paragraph."""
+        place of its sentence, else the last one before it in its paragraph, else near the dateline."""
+        # A dateline that is not a capital is a local report's: what it cannot otherwise place is near it.
+        # A capital's dateline ("MOGADISHU") says nothing about where in the country a place lies.
+        dateline = next((x for x in mentions if x.dateline and x.place is not None
+                         and self.gaz.kind(x.place) == "place" and not self.gaz.is_capital(x.place)), None)
         for m in mentions:
             if m.candidates or m.place is not None or m.form != "name":
                 continue
@@ -195,6 +202,10 @@ class MentionResolver:
                               + (0 if x.start >= sentence_start else 10_000)
                               + (1_000 if self.gaz.place(x.place).is_division else 0)).place
                 m.near = True
+            elif dateline is not None:
+                # Nothing else around it: near where a local report was filed ("SAINT-MARC, Haiti — Gang
+                # members attacked the town of Pont-Sondé").
+                m.place, m.near = dateline.place, True
 
     def _resolve_nominals(self, text: str, mentions: list[Mention]) -> None:
         """"the town" is the last town named before it; "the capital" the last capital, else the capital of
@@ -279,6 +290,8 @@ class MentionResolver:
                 s += 6.0  # "Atlanta, Georgia": the Georgia that holds an Atlanta
             if qual_place is not None:
                 s += self._qualifier_bonus(i, qual_place)
+                if "part of a city" in m.why and km(*self.gaz.point(i), *self.gaz.point(qual_place)) <= 30:
+                    s += 6.0  # "the Crown Heights neighborhood of Brooklyn": the Crown Heights in Brooklyn
             if m.hint == "division":
                 s += 4.0 if kind in ("admin1", "admin2", "region") else 0.0
             elif m.hint in ("settlement", "facility"):
@@ -293,6 +306,9 @@ class MentionResolver:
         if qual_place is not None and m.place is not None and not contains(self.gaz, qual_place, m.place) \
                 and "qualified by a division that holds none of its namesakes" in m.why:
             m.place, m.near = qual_place, True  # Nasir, in Upper Nile state: somewhere in that state
+        if qual_place is not None and m.place is not None and "part of a city" in m.why \
+                and km(*self.gaz.point(m.place), *self.gaz.point(qual_place)) > 30:
+            m.place, m.near = qual_place, True  # a neighbourhood is in its city, whatever its namesakes
         m.margin = scores[ranked[0]] - scores[ranked[1]] if len(ranked) > 1 else 10.0
 
     def _closeness(self, i: int, anchors: list[int], anchor_points: list[tuple[float, float]]) -> float:

@@ -261,6 +261,10 @@ class ToponymFinder:
                 return "skip"  # "Paris Hilton", "Chad Daniels": a given name before a surname
             if continued and nxt.key not in self.demonyms and best < 6.0 and not is_country:
                 return "skip"  # a given name ("Jordan Peterson") or part of an unknown name ("Abu Salim")
+        if nxt_i < len(toks) and text[last.end:toks[nxt_i].start] == "-" and toks[nxt_i].capitalised \
+                and best < 6.0 and not is_country and not first.is_upper \
+                and not any(self.gaz.has_key(" ".join(t.key for t in toks[nxt_i:nxt_i + n])) for n in (1, 2, 3)):
+            return "skip"  # "Pont-Sondé": the start of a hyphenated name the gazetteer lacks (not "Chaman-Spin Boldak")
         return None
 
     def _importance_by_own_name(self, ids: tuple[int, ...], key: str) -> float:

@@ -313,6 +313,30 @@ def test_a_possessive_date_dates_no_other_paragraph(read):
     assert [(e.event_date, e.location) for e in read(text)] == [(WEDNESDAY, "Bahawalpur"), (WEDNESDAY, "Poonch")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen opened fire on a crowd celebrating a feast in Irapuato on Tuesday, killing 12 people.",
+     [(TUESDAY, "Attack", "Irapuato", 12)]),
+    ("In Derbent on Monday, the attackers set fire to a synagogue and killed an elderly Orthodox priest and a "
+     "security guard.", [(MONDAY, "Attack", "Derbent", 2)]),
+    ("Late on Monday and again on Tuesday, Russian missiles and drones struck Kharkiv.",
+     [(TUESDAY, "Shelling/artillery/missile attack", "Kharkiv", None),
+      (MONDAY, "Shelling/artillery/missile attack", "Kharkiv", None)]),
+])
+def test_what_the_independent_set_taught_next(read, text, expected):
+    assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in read(text)] == expected
+
+
+def test_an_unknown_place_with_nothing_else_around_it_lies_near_the_dateline(read):
+    events = read("SAINT-MARC, Haiti (AP) — Gang members attacked the town of Pont-Sondé on Monday, killing 70 people.")
+    assert [(e.location, e.country_code, e.geo_precision) for e in events] == [("Pont-Sondé", "HT", "near place")]
+
+
+def test_a_neighbourhood_of_a_city_is_placed_in_that_city(gazetteer):
+    text = "Gunmen opened fire on a crowd in the Barrio Nuevo neighbourhood of Irapuato on Tuesday."
+    found = {p.name: p for p in read_report(Report(text=text, published=PUBLISHED), gazetteer=gazetteer).places}
+    assert found["Barrio Nuevo"].resolved_name == "Irapuato"
+
+
 def test_the_division_that_qualifies_an_event_place_is_an_event_place_too(gazetteer):
     reading = read_report(Report(text="Gunmen attacked Gwoza, in Borno state, on Monday.", published=PUBLISHED),
                           gazetteer=gazetteer)
