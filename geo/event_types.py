@@ -162,6 +162,9 @@ assert "" not in _STEMS, "every trigger pattern must start with at least two lit
 _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 # Trigger nouns with "the/these/those" refer back to an event already told ("the strikes").
 _REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ACTOR_WORD = re.compile(r"\b(?:gunmen|attackers|assailants|militants|fighters|rebels|insurgents|troops|soldiers|"
+                         r"forces|police|army|military|protesters|demonstrators|crowds?|mob|settlers|jets|warplanes|"
+                         r"drones?|bomber|group|militias?)\b", re.I)
 # ... but "other strikes hit Muridke", "and that further attacks followed" tell new events.
 _NEW_ONES = re.compile(r"\b(?:other|another|further|fresh|new|separate|more|later|subsequent)\s+(?:[\w-]+\s+)?$", re.I)
 _GOVERNMENT = re.compile(r"\b(?:army|troops|military|government|soldiers|security forces|police|forces loyal to|"
@@ -225,7 +228,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         raw = _SUB_OF_GROUP[m.lastgroup]
         sub = _resolve(raw, text, m.start(), m.end(), start, end)
         lead_in = text[max(start, m.start() - 30):m.start()]
-        referring = bool(_REFERRING.search(lead_in)) and not _NEW_ONES.search(lead_in)
+        told = _REFERRING.search(lead_in)
+        # "the strikes" refers back; "the gunmen opened fire" names who acts, not an event told before
+        referring = bool(told) and not _NEW_ONES.search(lead_in) and not _ACTOR_WORD.search(told.group(0))
         generic = raw == "ATTACK" or m.group(0).lower().startswith(("offensive", "counter"))
         found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic))
     return found

@@ -42,11 +42,19 @@ _NOT_DONE = re.compile(
     r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
     r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for|"
     # a depiction is not the event: "after a video circulated showing an attack on a shrine"
-    r"(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of))\b[^.;,]{0,40}$"
+    r"(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of))"
+    # a word boundary, or the space of "no\s+" right before the trigger ("there had been no fighting")
+    r"(?:\b|(?<=\s))[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
     r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
     r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in|(?:has|have|had)\s+(?:\w+\s+)?"
-    r"(?:stepped\s+up|intensified|escalated|increased))\s+(?:[\w-]+\s+)?$", re.I)
+    r"(?:stepped\s+up|intensified|escalated|increased))\s+(?:[\w-]+\s+)?$"
+    # a campaign's toll so far: "the offensive in eastern Ghouta has killed more than 1,600 civilians"
+    r"|\b(?:offensive|campaign|war|conflict|fighting|violence|insurgency|bombardment|siege|crackdown|unrest)\b"
+    r"[^.;,]{0,60}\b(?:has|have)\s+(?:\w+\s+)?$", re.I)
+_CAMPAIGN_TOLL = re.compile(r"\b(?:offensive|campaign|war|conflict|fighting|violence|insurgency|bombardment|siege|"
+                            r"crackdown|unrest)\b[^.;,]{0,60}\b(?:has|have)\s+(?:\w+\s+)?(?:(?:killed|left)\s+)?$",
+                            re.I)
 # A place inside a depiction is not where this clause's event happened either.
 _DEPICTION = re.compile(r"\b(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of)\b"
                         r"[^.;,]{0,80}$", re.I)
@@ -141,6 +149,9 @@ class EventReader:
                     and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))]
         if not triggers:
             return []
+        # "On the same day as the ambush, thousands protested in Homs": what is told again does not type
+        # what is new beside it.
+        triggers = [t for t in triggers if not t.referring] or triggers
         if any(d.future for d in own_dates) and not any(d for d in own_dates if not d.future):
             return []  # planned, not happened: "will meet again in Istanbul on October 25"
         own_dates = [d for d in own_dates if not d.future]
@@ -302,7 +313,8 @@ class EventReader:
             tail_end = min([i for i in (text.find(",", figure.end, tail_end), text.find(";", figure.end, tail_end))
                             if i >= 0], default=tail_end)
             tail = text[figure.start:tail_end]
-            if _CUMULATIVE.search(tail) or _CUMULATIVE.search(text, max(sentence.start, clause_start), figure.start):
+            if _CUMULATIVE.search(tail) or _CUMULATIVE.search(text, max(sentence.start, clause_start), figure.start) \
+                    or _CAMPAIGN_TOLL.search(text, max(sentence.start, clause_start), figure.start):
                 continue  # "more than 30,000 people since 2009", "40 killed nationwide": a toll, not this event
             target = None
             if made_here:

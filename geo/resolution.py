@@ -67,6 +67,10 @@ def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             before = b < a and q.possessive and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start)
             if not (after or before):
                 continue  # cheap test first: most neighbours are not qualifiers
+            if after and q.possessive and b + 1 < len(names) \
+                    and _QUALIFIER_BEFORE.fullmatch(text, q.end, names[b + 1].start) \
+                    and any(gaz.kind(j) in ("admin1", "admin2", "region") for j in names[b + 1].candidates):
+                q = names[b + 1]  # "Komanda, in Congo's Ituri province": Ituri says where Komanda is
             if after and _PART_OF_CITY.fullmatch(text, m.end, q.start):
                 m.why.append("part of a city")  # "the Barrio Nuevo neighbourhood of Irapuato"
             elif m.candidates and not any(contains(gaz, j, i) for j in q.candidates for i in m.candidates):

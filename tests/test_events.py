@@ -326,6 +326,28 @@ def test_what_the_independent_set_taught_next(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in read(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "no fighting" right before the trigger is no fighting
+    ("The rebels said on Monday there had been no fighting in Kyaukphyu.", []),
+    # what is told again ("the ambush") does not type what is new beside it
+    ("Gunmen ambushed a patrol in Tartus on Monday. On Tuesday, after the ambush, thousands protested in Homs.",
+     [(MONDAY, "Armed clash", "Tartus"), (TUESDAY, "Peaceful protest", "Homs")]),
+])
+def test_negation_and_retelling(read, text, expected):
+    assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected
+
+
+def test_a_campaign_s_toll_so_far_is_no_event_s_figure(read):
+    events = read("The Russian-backed offensive in Idlib has killed more than 1,600 civilians, rescuers said.")
+    assert [e.fatalities for e in events] in ([], [None])
+
+
+def test_a_possessive_country_before_a_division_lets_the_division_qualify(gazetteer):
+    text = "Rebels attacked worshippers in Komanda, in Congo's Ituri province, on Monday, killing 38 people."
+    reading = read_report(Report(text=text, published=PUBLISHED), gazetteer=gazetteer)
+    assert [(e.location, e.admin1, e.fatalities) for e in reading.events] == [("Komanda", "Ituri", 38)]
+
+
 def test_an_unknown_place_with_nothing_else_around_it_lies_near_the_dateline(read):
     events = read("SAINT-MARC, Haiti (AP) — Gang members attacked the town of Pont-Sondé on Monday, killing 70 people.")
     assert [(e.location, e.country_code, e.geo_precision) for e in events] == [("Pont-Sondé", "HT", "near place")]
