@@ -4,7 +4,9 @@ the thresholds issue 3 asks for. These guard the reader against regressions; eac
 - ``../shared/eval/seed_gold.json``: event precision and recall, place and role accuracy all 1.0;
 - ``../shared/eval/dev_gold.json``: event F1 >= 0.9, place accuracy >= 0.95, role accuracy >= 0.9;
 - ``tests/data/reading_gold.json`` (the project's own independent set, see tests/data/README.md):
-  event F1 >= 0.80, place accuracy >= 0.93, role accuracy >= 0.93 (0.836 / 0.963 / 0.955 when written).
+  event F1 >= 0.80, place accuracy >= 0.93, role accuracy >= 0.93 (0.836 / 0.963 / 0.955 when written);
+- ``tests/data/reading_gold_2.json`` (a second independent set, scored blind once, then used to improve the reader):
+  event F1 >= 0.82, place accuracy >= 0.93, role accuracy >= 0.87.
 """
 
 from __future__ import annotations
@@ -67,3 +69,13 @@ def test_projects_own_reading_set(gazetteer_cache_dir):
     scores = _score(ROOT / "tests" / "data" / "reading_gold.json", gazetteer_cache_dir)
     assert scores["documents"] == 36
     _check(scores, {"event_f1": 0.80, "place_accuracy": 0.93, "role_accuracy": 0.93})
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+@needs_scorer
+def test_projects_second_reading_set(gazetteer_cache_dir):
+    # 0.623 / 0.920 / 0.758 when first read blind; 0.866 / 0.952 / 0.905 after the fixes it prompted
+    scores = _score(ROOT / "tests" / "data" / "reading_gold_2.json", gazetteer_cache_dir)
+    assert scores["documents"] == 30
+    _check(scores, {"event_f1": 0.82, "place_accuracy": 0.93, "role_accuracy": 0.87})
