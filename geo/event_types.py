@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
@@ -106,8 +107,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"withdr(?:ew|awn|awal) from|handed over (?:control|the town|the city)", "Non-violent transfer of territory"),
 ]
 
-_COMPILED = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_LEXICON)), re.I)
-_WORD = re.compile(r"[^\W\d_]+")
+_GROUPS = [f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_LEXICON)]
 _HABITUAL = frozenset({"attack", "raid", "storm", "assault", "fight", "kill", "abduct", "kidnap", "protest"})
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|they|often|routinely|regularly|repeatedly)\s+(?:\w+ly\s+)?$", re.I)
 
@@ -157,8 +157,43 @@ def _first_words(alternative: str) -> set[str]:
     return {prefix[:4]} if len(prefix) >= 2 else {""}
 
 
-_STEMS = frozenset().union(*(_first_words(a) for p, _ in _LEXICON for a in _split_top(p)))
+_STEMS_OF_ENTRY = [frozenset().union(*(_first_words(a) for a in _split_top(p))) for p, _ in _LEXICON]
+_STEMS = frozenset().union(*_STEMS_OF_ENTRY)
 assert "" not in _STEMS, "every trigger pattern must start with at least two literal letters"
+
+
+@cache  # one per combination of stems a word can start with: a few dozen
+def _patterns_for(stems: tuple[str, ...]) -> re.Pattern:
+    """The lexicon entries a word starting with ``stems`` can begin, as one alternation in lexicon order:
+    no other entry can match there, and the first that matches wins, as in the alternation of all of them."""
+    entries = [group for group, own in zip(_GROUPS, _STEMS_OF_ENTRY, strict=True) if own.intersection(stems)]
+    return re.compile("|".join(entries), re.I)
+
+
+def _trie_pattern(words: frozenset[str]) -> str:
+    """One regex alternation of ``words`` with shared prefixes factored out ("ab(?:du|...)"), so that the
+    engine rejects a word after a letter or two instead of trying every word in turn."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = f"(?:{'|'.join(branches)})"
+        return f"{body}?" if "" in node else body
+
+    return pattern(trie)
+
+
+# The words a trigger can start with, found in one pass: most of a clause's words begin with no stem and
+# never reach Python. (A window that starts mid-word skips that word's tail: no trigger starts there, as
+# every pattern opens with \b.) Each word found is still tested against _STEMS below.
+_STEM_WORD = re.compile(rf"(?<![^\W\d_]){_trie_pattern(_STEMS)}[^\W\d_]*", re.I)
 _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 # Trigger nouns with "the/these/those" refer back to an event already told ("the strikes").
 _REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -214,14 +249,15 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     end = len(text) if end is None else end
     found: list[Trigger] = []
     taken = start
-    for word in _WORD.finditer(text, start, end):
+    for word in _STEM_WORD.finditer(text, start, end):
         if word.group(0).lower() in _HABITUAL and _RELATIVE_BEFORE.search(text, max(start, word.start() - 30),
                                                                             word.start()):
             continue  # "militants who attack Pakistan": what they do, not something that happened
         lowered = word.group(0)[:4].lower()
-        if word.start() < taken or not (lowered in _STEMS or lowered[:3] in _STEMS or lowered[:2] in _STEMS):
+        stems = tuple(stem for stem in (lowered, lowered[:3], lowered[:2]) if stem in _STEMS)
+        if word.start() < taken or not stems:
             continue
-        m = _COMPILED.match(text, word.start(), end)
+        m = _patterns_for(stems).match(text, word.start(), end)
         if m is None:
             continue
         taken = m.end()
@@ -238,8 +274,14 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 
 def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     """Type a context-dependent trigger from who acts and what is hit."""
+    if sub not in ("TERRITORY", "ATTACK", "Violent demonstration", "Peaceful protest",
+                   "Excessive force against protesters"):
+        return sub  # most triggers say their type themselves
     before = text[max(start, s - 150):s]
     after = text[e:min(end, e + 100)]
+    if sub == "Peaceful protest":
+        violent = re.search(r"\b(?:violent|clash|clashed|stones|torched)\b", after[:60], re.I)
+        return "Violent demonstration" if violent else sub
     crowd = _crowd_acts(before[-60:])
     if sub == "TERRITORY":
         if crowd:
@@ -268,8 +310,6 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "Excessive force against protesters" and _CIVILIAN_ATTACKERS.search(before[-60:]) \
             and not _is_government(before[-60:]):
         return "Attack"  # "gunmen opened fire on a crowd celebrating a feast": not a protest
-    if sub == "Peaceful protest" and re.search(r"\b(?:violent|clash|clashed|stones|torched)\b", after[:60], re.I):
-        return "Violent demonstration"
     return sub
 
 

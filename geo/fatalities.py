@@ -127,6 +127,11 @@ def _figures(start: int, end: int, text: str, items: list[tuple[int, str]]) -> l
 
 
 _DEATH_WORD = re.compile(r"\b(?:kill|dead|died|death|lives|slain|martyr|perish|massacr|execut)", re.I)
+# The words without which _KILLED_AFTER and _BARE cannot match: a sentence without them skips those scans.
+_KILLED_WORD = re.compile(r"killed|dead|died|slain|lives|martyred|perished|massacred|executed", re.I)
+_DEAD_OR_KILLED = re.compile(r"dead|killed", re.I)
+# A bare number after "killing": "killing 35".
+_NUMBER_AFTER = re.compile(rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>\d[\d,]*|{_WORDS})\b", re.I)
 
 
 def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[Fatalities]:
@@ -141,7 +146,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[F
         return not any(a < e and s < b for a, b in taken)
 
     # "23 soldiers lost their lives", "Ten soldiers and 19 suspected gang members were killed"
-    for m in _ITEM.finditer(text, start, end):
+    for m in _ITEM.finditer(text, start, end) if _KILLED_WORD.search(text, start, end) else ():
         if not free(m.start(), m.end()) or _EXCLUDE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
             continue
         items, after = _items(text, m.start(), end)
@@ -154,7 +159,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[F
         items, after = _items(text, m.end(), end)
         if not items or not free(m.start(), after) or _NOT_FATAL.match(text, after, end):
             if not items:
-                number = re.match(rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>\d[\d,]*|{_WORDS})\b", text[m.end():end], re.I)
+                number = _NUMBER_AFTER.match(text[m.end():end])
                 value = parse_number(number.group("n")) if number else None
                 if value and number.group("n").lower() not in ("a", "an") and free(m.start(), m.end() + number.end()) \
                         and not _NOT_FATAL.match(text, m.end() + number.end(), end):
@@ -164,7 +169,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[F
             continue
         found += _figures(m.start(), after, text, items)
         taken.append((m.start(), after))
-    for pattern in (_TOLL, _BARE):
+    for pattern in (_TOLL, _BARE) if _DEAD_OR_KILLED.search(text, start, end) else (_TOLL,):
         for m in pattern.finditer(text, start, end):
             value = parse_number(m.group("n"))
             if value and free(m.start(), m.end()):

@@ -102,12 +102,16 @@ def _nearest_km(lat: float, lon: float, points: list[tuple[float, float]], *, en
     """The smallest :func:`_rough_km` from (lat, lon) to ``points``; stops early below ``enough`` km.
 
     A point whose latitude alone puts it farther than the best so far is skipped before any trigonometry.
+    :func:`_rough_km` is written out in the loop (the same arithmetic): this runs for every candidate of
+    every ambiguous name, and the call was a third of its cost.
     """
     best = math.inf
     for plat, plon in points:
         if abs(plat - lat) * 111.19 >= best:
             continue
-        d = _rough_km(lat, lon, plat, plon)
+        dlon = abs(plon - lon)
+        dlon = (dlon if dlon <= 360.0 - dlon else 360.0 - dlon) * math.cos(math.radians((lat + plat) / 2))
+        d = 111.19 * math.hypot(plat - lat, dlon)
         if d < best:
             best = d
             if best < enough:
@@ -276,14 +280,20 @@ class MentionResolver:
         qual_place = qual.place if qual is not None else None
         scores = self.gaz.base_scores(m.candidates, m.key)
         anchor_points = [self.gaz.point(a) for a in anchors]
+        # A division can only hold anchors of its own country: the others are never tested.
+        anchors_by_country: dict[str, list[int]] = {}
+        for a in anchors:
+            anchors_by_country.setdefault(self.gaz.country_of(a), []).append(a)
         # Context can lift a candidate by some points, not by orders of magnitude: the 25 strongest by
-        # themselves are the only ones that can win, so only they are scored in context.
-        keep = set(sorted(scores, key=scores.__getitem__, reverse=True)[:25])
-        keep |= {i for i in scores if self.gaz.country_of(i) in countries or self.gaz.country_of(i) == m.country_hint}
-        if qual_place is not None:
-            keep |= {i for i in scores if contains(self.gaz, qual_place, i)}
-        for i in [i for i in scores if i not in keep]:
-            del scores[i]
+        # themselves are the only ones that can win, so only they are scored in context (all, when no more).
+        if len(scores) > 25:
+            keep = set(sorted(scores, key=scores.__getitem__, reverse=True)[:25])
+            keep |= {i for i in scores if self.gaz.country_of(i) in countries
+                     or self.gaz.country_of(i) == m.country_hint}
+            if qual_place is not None:
+                keep |= {i for i in scores if contains(self.gaz, qual_place, i)}
+            for i in [i for i in scores if i not in keep]:
+                del scores[i]
         for i in list(scores):
             s = scores[i]
             kind, cc = self.gaz.kind(i), self.gaz.country_of(i)
@@ -303,7 +313,7 @@ class MentionResolver:
             if m.dateline:
                 s += 1.0 if kind == "place" else 0.0
             if anchors:
-                s += self._closeness(i, anchors, anchor_points)
+                s += self._closeness(i, anchors_by_country.get(cc, []), anchor_points)
             scores[i] = s
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
         m.place = ranked[0] if ranked else None
@@ -315,8 +325,9 @@ class MentionResolver:
             m.place, m.near = qual_place, True  # a neighbourhood is in its city, whatever its namesakes
         m.margin = scores[ranked[0]] - scores[ranked[1]] if len(ranked) > 1 else 10.0
 
-    def _closeness(self, i: int, anchors: list[int], anchor_points: list[tuple[float, float]]) -> float:
-        """How well a candidate sits with the report's settled places: near them, or containing them.
+    def _closeness(self, i: int, compatriots: list[int], anchor_points: list[tuple[float, float]]) -> float:
+        """How well a candidate sits with the report's settled places: near them (``anchor_points``), or
+        containing them (``compatriots``: the settled places of the candidate's own country).
 
         Only the bands matter (inside 1, 2, 3+; nearer than 50, 200, 600 km), so both loops stop as soon
         as the best band is reached: this runs for every candidate of every ambiguous name.
@@ -324,7 +335,7 @@ class MentionResolver:
         kind = self.gaz.kind(i)
         if kind in ("country", "admin1", "admin2", "region"):
             inside = 0
-            for a in anchors:
+            for a in compatriots:
                 if contains(self.gaz, i, a):
                     inside += 1
                     if inside >= 3:

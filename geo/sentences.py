@@ -51,20 +51,24 @@ class Span:
         return self.start <= start and end <= self.end
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    key: str
+    """A word with its offsets and lookup key (:func:`geo.text.normalise`). Read-only by convention.
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    Its case is worked out once: name matching asks each word for it many times.
+    """
 
-    @property
-    def is_upper(self) -> bool:
-        return self.text.isupper() and len(self.text) > 1
+    __slots__ = ("capitalised", "end", "is_upper", "key", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, key: str):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.capitalised = text[:1].isupper()
+        self.is_upper = text.isupper() and len(text) > 1
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r}, {self.key!r})"
 
 
 def paragraphs(text: str) -> list[Span]:

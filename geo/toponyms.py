@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geo import lexicon
 from geo.gazetteer import Gazetteer
@@ -34,6 +35,8 @@ _NAMED_PLACE = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>dis
 _KIND_OF = re.compile(r"\b(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:northern|southern|eastern|western|central|"
                       r"border|coastal|port)\s+)?(?:city|town|village|port|capital|province|region|district|state)"
                       r"\s+of\s+$")
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village) of\s+$|\bcapital,?\s+$")  # "the regional capital Kayes"
+_DIVISION_OF = re.compile(r"\b(?:province|district|state|region|governorate) of\s+$")
 # A given name or title, up to two middle names, initials or a quoted nickname, then the surname:
 # "Scott Kelly", "President Ruto", "Defence Secretary Luis Cresencio Sandoval", 'Joaquín "El Chapo" Guzmán'.
 _UPPER, _WORD_REST = r"[A-ZÀ-ÖØ-ÞĀ-Ž]", r"[^\W\d_]+"
@@ -113,6 +116,8 @@ class ToponymFinder:
         self.first_names = lexicon.first_names()
         self._persons: frozenset[str] = frozenset()
         self._starts: set[int] = set()
+        # A name's readings are weighed once, not at every mention: the same names recur report after report.
+        self._weight = lru_cache(maxsize=16384)(self._weigh)
 
     # -- finding -------------------------------------------------------------------------
     def find(self, text: str, *, resolve: bool = True) -> list[Mention]:
@@ -217,8 +222,7 @@ class ToponymFinder:
                    dateline_end: int, ids: tuple[int, ...]) -> str | None:
         """Why the name at ``toks[i:i+width]`` is not a place here: None (it is), "skip" or "shorter"."""
         first, last = toks[i], toks[i + width - 1]
-        best = max((self.gaz.importance(j) for j in ids), default=0.0)
-        is_country = any(self.gaz.kind(j) == "country" for j in ids)
+        best, is_country = self._weight(ids)
         if width == 1:
             if key in lexicon.NEVER_PLACES or key in lexicon.MONTH_WORDS or key in lexicon.WEEKDAY_WORDS:
                 return "skip"
@@ -271,6 +275,10 @@ class ToponymFinder:
         """The weightiest entry whose own name (not an alias) is ``key``."""
         return max((self.gaz.importance(j) for j in ids if self.gaz.primary_key(j) == key), default=0.0)
 
+    def _weigh(self, ids: tuple[int, ...]) -> tuple[float, bool]:
+        """The importance of a name's strongest reading, and whether one of its readings is a country."""
+        return max((self.gaz.importance(j) for j in ids), default=0.0), any(self.gaz.kind(j) == "country" for j in ids)
+
     def _inside_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Whether the word at ``i`` continues a capitalised name begun before it ("Datu Saudi")."""
         prev = toks[i - 1]
@@ -313,9 +321,9 @@ class ToponymFinder:
         if owner and normalise(owner.group("adj")) in self.demonyms:
             mention.country_hint = self.demonyms[normalise(owner.group("adj"))] or None
         before = text[max(0, mention.start - 12):mention.start].lower()
-        if re.search(r"\b(?:city|town|village) of\s+$|\bcapital,?\s+$", before):  # "the regional capital Kayes"
+        if _SETTLEMENT_OF.search(before):
             mention.hint = "settlement"
-        elif re.search(r"\b(?:province|district|state|region|governorate) of\s+$", before):
+        elif _DIVISION_OF.search(before):
             mention.hint = "division"
 
     def _shared_heads(self, text: str) -> list[Mention]:
