@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_pages._shared import data_changed, get_store, require_editor
 from geo import dashboard
+from geo.documents import looks_english
 from geo.errors import ConflictMapError
 from geo.maps import event_summary_html, highlight_evidence
 from geo.pipeline import Report, read_report
@@ -91,6 +92,9 @@ for reading in readings:
         st.html(f"<b>{html.escape(report.title or 'Pasted report')}</b> · published {report.published:%d %b %Y}"
                 f'<div class="cm-muted">{plural(len(reading.events), "event")}, '
                 f'{plural(len(reading.places), "place mention")}</div>')
+        if not looks_english(report.text):
+            st.warning(":material/translate: This report does not read as English. The reader knows English "
+                       "reports: places and events may be missing or wrong.")
         for event in reading.events:
             st.html(f'<div>{event_summary_html(event.as_dict())}</div>'
                     f'<div class="cm-evidence">{highlight_evidence(event.as_dict())}</div>')

@@ -157,6 +157,16 @@ def test_non_english_text_is_a_clear_empty_result(cli, tmp_path, text):
     assert json.loads(done.stdout) == {"events": [], "places": []}
 
 
+def test_a_report_not_in_english_is_read_with_a_note(cli, tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text("Des combats ont éclaté à Goma lundi, faisant douze morts selon la police et les habitants.",
+                    encoding="utf-8")
+    done = cli("extract", str(path), "--published", PUBLISHED)
+    assert done.returncode == 0, done.stderr
+    assert "does not read as English" in done.stderr
+    assert set(json.loads(done.stdout)) == {"events", "places"}
+
+
 @pytest.mark.parametrize("name", ["page.html", "page.txt"])
 def test_raw_html_file_is_read_as_its_visible_text(cli, tmp_path, name):
     html = ("<!DOCTYPE html><html><head><title>Raid</title>"

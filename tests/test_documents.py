@@ -6,7 +6,16 @@ import codecs
 
 import pytest
 
-from geo.documents import MAX_BYTES, decode, html_title, html_to_text, looks_like_html, split_header, to_report_text
+from geo.documents import (
+    MAX_BYTES,
+    decode,
+    html_title,
+    html_to_text,
+    looks_english,
+    looks_like_html,
+    split_header,
+    to_report_text,
+)
 from geo.errors import InputError
 
 TEXT = "Clashes in Kandahār — “heavy” fighting near the café"
@@ -146,3 +155,15 @@ def test_html_is_recognised_whatever_the_file_name():
 def test_files_without_text_are_refused(data, name):
     with pytest.raises(InputError, match=name.replace(".", r"\.")):
         to_report_text(data, name=name)
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("KABUL (Reuters) - Gunmen attacked a checkpoint in the north on Monday, killing three soldiers, officials said.",
+     True),
+    ("Des combats ont éclaté à Goma lundi, faisant douze morts selon la police et les habitants.", False),
+    ("Los combates en la ciudad dejaron al menos doce muertos y el ejército tomó el control del puente.", False),
+    ("Bei den Kämpfen in der Stadt wurden nach Angaben der Polizei zwölf Menschen getötet und das ist neu.", False),
+    ("Goma, lundi.", True),  # too short to tell: the benefit of the doubt
+])
+def test_a_report_in_another_language_is_told_apart(text, english):
+    assert looks_english(text) is english

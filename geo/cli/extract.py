@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from geo.documents import to_report_text
+from geo.documents import looks_english, to_report_text
 from geo.errors import InputError
 from geo.formats.reports import json_lines
 from geo.pipeline import Report, read_report
@@ -69,6 +69,9 @@ def run_extract(args: argparse.Namespace) -> int:
     report = Report(text=text, published=parse_date(args.published or meta.get("published"), default=date.today()),
                     title=args.title or meta.get("title"), url=args.url or meta.get("url"))
     reading = read_report(report)
+    if not looks_english(report.text):
+        print(f"note: {args.file} does not read as English; the reader knows English reports, so places and "
+              "events may be missing or wrong", file=sys.stderr)
     if args.format == "json":
         json.dump(reading.as_dict(), sys.stdout, ensure_ascii=False, default=str)
         sys.stdout.write("\n")

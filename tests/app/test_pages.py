@@ -225,3 +225,13 @@ def test_a_pasted_report_is_previewed_then_saved_to_the_store(seeded_store, app_
     after = EventStore(f"sqlite:///{app_env}").events()
     assert len(after) > before
     assert "Herat" in set(after["location"])
+
+
+@pytest.mark.slow
+def test_a_pasted_report_in_another_language_is_previewed_with_a_warning(seeded_store, app_env):
+    app = new_app("add_reports")
+    app.run()
+    app.text_area(key="paste_text").input("Des combats ont éclaté à Goma lundi, faisant douze morts selon la "
+                                          "police et les habitants.").run()
+    assert_clean(app)
+    assert any("does not read as English" in w.value for w in app.warning)
