@@ -31,6 +31,11 @@ from geo.toponyms import Mention
 _PRECISION_ORDER = ("day", "week", "month", "year")
 #: Events older than this, told in passing, are background to the report, not its events.
 BACKGROUND_DAYS = 180
+# A depiction of an attack ("a video circulated showing an attack on a shrine") and a campaign's toll so far
+# ("the offensive in eastern Ghouta has killed more than 1,600 civilians") tell no event of their own.
+_DEPICTS = r"(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of)"
+_CAMPAIGN_SO_FAR = (r"\b(?:offensive|campaign|war|conflict|fighting|violence|insurgency|bombardment|siege|crackdown|"
+                    r"unrest)\b[^.;,]{0,60}\b(?:has|have)\s+(?:\w+\s+)?")
 # Words before a trigger that make it something not done: planned, called for, denied, hypothetical.
 _NOT_DONE = re.compile(
     r"\b(?:will|would|could|might|(?-i:may)(?!\s+\d)|shall|plans?\s+to|planning|planned|threaten(?:ed|s)?\s+to|vow(?:ed|s)?\s+to|"
@@ -40,24 +45,17 @@ _NOT_DONE = re.compile(
     r"proposal|committed\s+to|no\s+|not\s+|never\s+|denied|deny|denies|without|prevent(?:ed)?|avoid(?:ed)?|"
     r"fear(?:ed|s)?|risk\s+of|possible|potential|hope(?:s|d)?\s+(?:for|to)|if\s+|unless\s+|accus(?:ed|es|ing)|"
     r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
-    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for|"
-    # a depiction is not the event: "after a video circulated showing an attack on a shrine"
-    r"(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of))"
+    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for|" + _DEPICTS + r")"
     # a word boundary, or the space of "no\s+" right before the trigger ("there had been no fighting")
     r"(?:\b|(?<=\s))[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
     r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
     r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in|(?:has|have|had)\s+(?:\w+\s+)?"
     r"(?:stepped\s+up|intensified|escalated|increased))\s+(?:[\w-]+\s+)?$"
-    # a campaign's toll so far: "the offensive in eastern Ghouta has killed more than 1,600 civilians"
-    r"|\b(?:offensive|campaign|war|conflict|fighting|violence|insurgency|bombardment|siege|crackdown|unrest)\b"
-    r"[^.;,]{0,60}\b(?:has|have)\s+(?:\w+\s+)?$", re.I)
-_CAMPAIGN_TOLL = re.compile(r"\b(?:offensive|campaign|war|conflict|fighting|violence|insurgency|bombardment|siege|"
-                            r"crackdown|unrest)\b[^.;,]{0,60}\b(?:has|have)\s+(?:\w+\s+)?(?:(?:killed|left)\s+)?$",
-                            re.I)
-# A place inside a depiction is not where this clause's event happened either.
-_DEPICTION = re.compile(r"\b(?:videos?|footage|images?|photos?|pictures)\s+(?:\w+\s+){0,4}(?:showing|depicting|of)\b"
-                        r"[^.;,]{0,80}$", re.I)
+    r"|" + _CAMPAIGN_SO_FAR + r"$", re.I)
+# The figure of a campaign's toll, and a place inside a depiction, are not this clause's event's either.
+_CAMPAIGN_TOLL = re.compile(_CAMPAIGN_SO_FAR + r"(?:(?:killed|left)\s+)?$", re.I)
+_DEPICTION = re.compile(r"\b" + _DEPICTS + r"\b[^.;,]{0,80}$", re.I)
 _DESCRIPTIVE = re.compile(r"\s*(?:it|this|that)\s+(?:was|is|were|had been|marked)\b", re.I)
 # After a trigger: how long something has gone on, which makes it background ("has fought ... for a decade").
 _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:a|an|\d+|two|three|several|many)"
