@@ -296,14 +296,13 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         if crowd:
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
         if re.search(r"\b(?:protesters|demonstrators|crowds?)\b", after[:40], re.I):
-            if _CIVILIAN_ATTACKERS.search(before[-60:]) and not _is_government(before[-60:]):
-                return "Attack"  # "gunmen opened fire on a crowd celebrating a feast": not a protest
-            return "Excessive force against protesters"
-        if _CIVILIAN_TARGET.search(after) and not _MILITARY_TARGET.search(after[:60]):
+            sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
+        elif _CIVILIAN_TARGET.search(after) and not _MILITARY_TARGET.search(after[:60]):
             return "Attack"
-        if _CIVILIAN_ATTACKERS.search(before[-60:]) and not _MILITARY_TARGET.search(after[:60]):
+        elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _MILITARY_TARGET.search(after[:60]):
             return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
-        return "Armed clash"
+        else:
+            return "Armed clash"
     if sub == "Violent demonstration" and not crowd and not _is_government(before[-60:]) \
             and re.search(r"\b(?:gunmen|militants|fighters|rebels|insurgents|attackers)\b", before[-80:], re.I):
         return "Looting/property destruction"  # armed men burning homes are not a riot
