@@ -180,20 +180,17 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
         if kind == "iso":
             d = date(int(g["year"]), int(g["m"]), int(g["day"]))
             return _mention(m, text, d, d, "day", "absolute", published)
-        if kind in ("month_day", "day_month"):
-            month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
+        if kind in ("month_day", "day_month", "holiday"):
+            if kind == "holiday":
+                month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
+            else:
+                month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
             if g.get("year"):
                 d = date(int(g["year"]), month, day)
             else:
                 d = date(published.year, month, day)
                 if d > published and not future_cue:
-                    d = date(published.year - 1, month, day)  # "on October 12" in a January report
-            return _mention(m, text, d, d, "day", "absolute", published)
-        if kind == "holiday":
-            month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
-            d = date(published.year, month, day)
-            if d > published and not future_cue:
-                d = date(published.year - 1, month, day)  # "on Christmas Day" in a January report
+                    d = date(published.year - 1, month, day)  # "on October 12", "on Christmas Day" in January
             return _mention(m, text, d, d, "day", "absolute", published)
         if kind == "month_year":
             month, year = MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
