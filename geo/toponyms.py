@@ -200,7 +200,8 @@ class ToponymFinder:
                               why=["spelling variant"] if variant else [])
             self._describe(text, toks, i + width, mention)
             return mention, width
-        if len(first.key) >= 5 and first.key not in self.common and first.key not in lexicon.NEVER_PLACES:
+        if len(first.key) >= 5 and first.key not in self.common and first.key not in lexicon.NEVER_PLACES \
+                and not _ends_longer_name(toks, i):
             ids = self.gaz.loose_ids(first.key)
             if ids and self._rejection(text, toks, i, 1, first.key, starts, dateline_end, ids) is None:
                 mention = Mention(first.start, first.end, first.text, first.key, ids, why=["spelling variant"])
@@ -237,6 +238,8 @@ class ToponymFinder:
                 return "skip"  # an acronym: "TTP", "ISPR", "BLA"; but "EU", "UAE", "DRC" are places
             if key in self.common and not is_country and (first.start in starts or best < 5.0):
                 return "skip"  # "Police said", "Mobile phones"
+            if key in self.common and not is_country and best < 6.0 and _ends_longer_name(toks, i):
+                return "skip"  # "Department of Labor": the end of a longer name
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.key in lexicon.PERSON_TITLES and text[prev.end:first.start] in (" ", ". "):
             return "skip"  # "President Ruto", "Mr. Jackson"
@@ -498,6 +501,11 @@ def _reach(text: str, toks: list[Token]) -> list[int]:
             or _abbreviated(text, (t.start, t.end), toks[i + 1].start))
         reach[i] = 1 + (reach[i + 1] if joined else 0)
     return reach
+
+
+def _ends_longer_name(toks: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` follows a capitalised word and a connector: "Line of Control"."""
+    return i >= 2 and toks[i - 1].key in lexicon.NAME_CONNECTORS and toks[i - 2].capitalised
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

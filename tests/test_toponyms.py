@@ -151,6 +151,17 @@ def test_the_head_of_an_organisation_name_is_not_a_place(places, text):
     assert not {"Union", "Council", "Front"} & set(names)
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Troops exchanged fire across the Line of Control in Kashmir on Monday.", ["Kashmir"]),
+    ("The Secretary of State flew to Kabul.", ["Kabul"]),
+    # but a place after "of" stays one when the whole name is not known
+    ("Diplomats from the Republic of Congo met in the Isle of Man.", ["Republic of Congo", "Isle of Man"]),
+    ("Officials at the Bank of England said rates would rise.", ["England"]),
+])
+def test_a_word_ending_a_longer_name_is_not_a_place_of_its_own(places, text, kept):
+    assert [name for name, *_ in places(text)] == kept
+
+
 @pytest.mark.parametrize(("text", "name", "countries"), [
     # "Mahas" is only an alternate name of Jordan's Māḩiş; "Boni" only an old name of Bonn
     ("MOGADISHU, Somalia — Somali troops recaptured the town of Mahas from al-Shabaab on Monday.", "Mahas", {None}),
