@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 
 from geo.sentences import Coverage
 
@@ -45,6 +47,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              re.I)),
     ("month_year", re.compile(rf"\b(?:(?:in|since|during|until)\s+)?(?:(?:early|mid|late)[- ])?{_MONTH}\s+{_YEAR}\b",
                               re.I)),
+    ("holiday", re.compile(r"\b(?:(?:on|since|by)\s+)?(?P<holiday>Christmas Day|Christmas Eve|New Year['’]s Day|"
+                           r"New Year['’]s Eve|Boxing Day|Easter Sunday|Easter Day|Easter Monday|Good Friday|"
+                           r"Palm Sunday)\b")),
     ("weekday", re.compile(rf"\b(?:(?:late|early)\s+)?(?:(?:on|since|from|until|by|last|this|next)\s+)?"
                            rf"(?:(?:late|early)\s+)?{_WEEKDAY}{_PART}\b(?!\s+(?:Times|Post|Telegraph|Express|prayers?))")),
     ("relative_days", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|nights?|months?|years?)\s+"
@@ -54,13 +59,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>the\s+(?:same|previous|following|next)\s+(?:day|night|morning|evening|week)|"
         r"the\s+day\s+(?:before|after)|the\s+night\s+before|"
         r"(?:late\s+)?(?:yesterday|today|tonight|last\s+night|overnight)|"
+        r"(?:early\s+|earlier\s+|late\s+)?this\s+(?:morning|afternoon|evening)|"
         r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|"
         r"(?:this|last|next)\s+(?:week|month|year)|"
         r"(?:this|last|next)\s+(?:weekend)|(?:over|at|during|on)\s+the\s+weekend(?!\s+of\b))\b", re.I)),
-    ("holiday", re.compile(r"\b(?:(?:on|since|by)\s+)?(?P<holiday>Christmas Day|Christmas Eve|New Year['’]s Day|"
-                           r"New Year['’]s Eve|Boxing Day)\b")),
     ("year", re.compile(rf"\b(?:in|since|during|of)\s+{_YEAR}\b")),
 ]
+
+_WEEKDAY_PATTERN = dict(_PATTERNS)["weekday"]
 
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added|claimed|denied|"
                         r"statement|according)\b[^.;:]{0,40}$", re.I)
@@ -138,7 +144,7 @@ _FIRST_WORDS: dict[str, frozenset[str]] = {
     "relative_days": frozenset({*NUMBER_WORDS, "a", _DIGIT}),
     "named_relative": frozenset({"the", "late", "yesterday", "today", "tonight", "last", "overnight", "earlier",
                                  "later", "this", "next", "over", "at", "during", "on"}),
-    "holiday": frozenset({"on", "since", "by", "christmas", "new", "boxing"}),
+    "holiday": frozenset({"on", "since", "by", "christmas", "new", "boxing", "easter", "good", "palm"}),
     "year": frozenset({"in", "since", "during", "of"}),
 }
 _WORD_TOKEN = re.compile(r"\w+")
@@ -182,15 +188,18 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
             return _mention(m, text, d, d, "day", "absolute", published)
         if kind in ("month_day", "day_month", "holiday"):
             if kind == "holiday":
-                month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
+                on_day = _holiday(g["holiday"].lower().replace("’", "'"))
             else:
                 month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
+                on_day = partial(_calendar_day, month, day)
             if g.get("year"):
-                d = date(int(g["year"]), month, day)
+                d = on_day(int(g["year"]))
             else:
-                d = date(published.year, month, day)
+                d = on_day(published.year)
                 if d > published and not future_cue:
-                    d = date(published.year - 1, month, day)  # "on October 12", "on Christmas Day" in January
+                    if kind == "holiday" and g["holiday"].lower() in _EASTER_OFFSETS:
+                        return None  # a feast still to come this year: a name here ("Palm Sunday processions")
+                    d = on_day(published.year - 1)  # "on October 12", "on Christmas Day" in January
             return _mention(m, text, d, d, "day", "absolute", published)
         if kind == "month_year":
             month, year = MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
@@ -213,6 +222,37 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
 
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "boxing day": (12, 26)}
+#: Holidays that move with (Western) Easter: days from Easter Sunday.
+_EASTER_OFFSETS = {"easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2, "palm sunday": -7}
+
+
+def _holiday(name: str) -> Callable[[int], date]:
+    """The day of a named holiday, as a function of the year."""
+    if name in _EASTER_OFFSETS:
+        return partial(_from_easter, _EASTER_OFFSETS[name])
+    return partial(_calendar_day, *_HOLIDAYS[name])
+
+
+def _calendar_day(month: int, day: int, year: int) -> date:
+    return date(year, month, day)
+
+
+def _from_easter(days: int, year: int) -> date:
+    return easter_sunday(year) + timedelta(days=days)
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus, as in Meeus' *Astronomical Algorithms*)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 _NOT_A_WEEKDAY = ("palm", "easter", "bloody", "black", "good", "holy", "ash", "super", "maundy", "cyber", "orthodox")
 
 
@@ -269,7 +309,7 @@ def _resolve_named(m: re.Match[str], text: str, published: date, previous: DateM
     if rel.endswith(("yesterday", "last night")):
         d = pub - timedelta(days=1)
         return _mention(m, text, d, d, "day", "publication", pub)
-    if rel.endswith(("today", "tonight")):
+    if rel.endswith(("today", "tonight", "morning", "afternoon", "evening")):  # "this morning('s strike)"
         return _mention(m, text, pub, pub, "day", "publication", pub)
     if rel == "overnight" or rel.endswith("overnight"):
         # The night before the statement's day when the sentence gives one, else before publication.
@@ -319,7 +359,7 @@ def _statement_day(text: str, position: int, published: date) -> date:
     """The day a statement in the rest of the sentence was made: "..., the army said on Wednesday"."""
     end = text.find(".", position)
     rest = text[position:end if end >= 0 else len(text)]
-    m = _PATTERNS[4][1].search(rest)
+    m = _WEEKDAY_PATTERN.search(rest)
     said = _resolve_weekday(m, rest, published, future_cue=False) if m else None
     return said.date_from if said else published
 

@@ -74,9 +74,12 @@ _LEXICON: list[tuple[str, str]] = [
     (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|lynch(?:ed|ing)|"
      r"(?:killed|killings? of) (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|"
      r"traders|herders|fishermen|students|children|women|residents|people|family members|displaced|tourists|"
-     r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)", "Attack"),
-    (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,4}hostage|"
-     r"taking (?:\w+ ){0,4}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
+     r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)|"
+     # the passive: "at least 23 people were killed in ...", "100 worshippers were shot dead at ..."
+     r"(?:civilians|villagers|worshippers|passengers|farmers|residents|people|pilgrims|mourners|travell?ers) "
+     r"(?:were|have been|had been) (?:\w+ )?(?:killed|shot dead|gunned down|massacred)", "Attack"),
+    (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,8}hostage|"
+     r"taking (?:\w+ ){0,8}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
      r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)",
      "Abduction/forced disappearance"),
     (r"rap(?:ed|es)|sexual (?:violence|assault)", "Sexual violence"),
@@ -194,6 +197,8 @@ def _trie_pattern(words: frozenset[str]) -> str:
 # never reach Python. (A window that starts mid-word skips that word's tail: no trigger starts there, as
 # every pattern opens with \b.) Each word found is still tested against _STEMS below.
 _STEM_WORD = re.compile(rf"(?<![^\W\d_]){_trie_pattern(_STEMS)}[^\W\d_]*", re.I)
+_PASSIVE_TOLL = re.compile(r"\b(?:were|been)\b")
+_BY_AGENT = re.compile(r"\s+(?:\w+\s+)?by\b", re.I)
 _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 # Trigger nouns with "the/these/those" refer back to an event already told ("the strikes").
 _REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -230,6 +235,7 @@ class Trigger:
     sub_event_type: str
     referring: bool  # "the strikes": refers back to an event already told
     generic: bool = False  # "attack", "stormed": typed by context, and yielding to a specific weapon
+    toll: bool = False  # "civilians were killed": typed by the incident its paragraph has just told, if any
 
     @property
     def rank(self) -> int:
@@ -268,7 +274,11 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         # "the strikes" refers back; "the gunmen opened fire" names who acts, not an event told before
         referring = bool(told) and not _NEW_ONES.search(lead_in) and not _ACTOR_WORD.search(told.group(0))
         generic = raw == "ATTACK" or m.group(0).lower().startswith(("offensive", "counter"))
-        found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic))
+        # "26 civilians were killed" with no one named to have killed them: a toll, of whatever the
+        # report has just told (see geo.events); "killed by soldiers" says who did it.
+        toll = _PASSIVE_TOLL.search(m.group(0)) is not None and not _BY_AGENT.match(text, m.end(), end)
+        found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic,
+                             toll=toll))
     return found
 
 

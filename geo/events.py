@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from geo import fatalities as fat
@@ -63,7 +63,7 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|nationwide|countrywide|"
                          r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
 _LOCATIVE = re.compile(
-    r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|across|"
+    r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|on\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)|across|"
     r"inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|including|such\s+as|"
     r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|cities|towns?|villages?|districts?|provinces?|"
     r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state) of)\s+"
@@ -81,6 +81,8 @@ _LIST_JOIN = re.compile(r"\s*[-–]\s*|(?:\s+(?:province|state|district|region|c
 _NEAR_JOIN = re.compile(r"\s+(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
                         r"\s+of)\s+(?:the\s+)?|\s+and\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b(?:in|of|near)\s+(?:the\s+)?",
                         re.I)
+_ROAD_FROM = re.compile(r"\bon\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)\s+$", re.I)
+_ROAD_END = re.compile(r"\s+(?:and|to|with)\s+", re.I)
 _EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
                                 r"(?:reached|brokered|agreed|signed|struck|sealed|held|agreed\s+upon)\s+in\s+$", re.I)
 _TRIGGER_OBJECT = re.compile(r"\s*(?:the\s+)?|\s+(?:\w+\s+){0,2}(?:on|upon|against)\s+(?:the\s+)?", re.I)
@@ -150,6 +152,8 @@ class EventReader:
         # "On the same day as the ambush, thousands protested in Homs": what is told again does not type
         # what is new beside it.
         triggers = [t for t in triggers if not t.referring] or triggers
+        if any(t.toll for t in triggers):
+            triggers = _typed_by_told(triggers, drafts, sentence)
         if any(d.future for d in own_dates) and not any(d for d in own_dates if not d.future):
             return []  # planned, not happened: "will meet again in Istanbul on October 25"
         own_dates = [d for d in own_dates if not d.future]
@@ -194,7 +198,12 @@ class EventReader:
         out: list[tuple[Mention, bool]] = []
         previous_ok: Mention | None = None
         describing: Mention | None = None  # the last qualifier: "Douma, a town in the Eastern Ghouta"
+        road_from: Mention | None = None  # "on the road between Kachia and Kaduna": one event, at its first end
         for m in ctx.mentions_in(clause.start, clause.end):
+            if road_from is not None and _ROAD_END.fullmatch(text, road_from.end, m.start):
+                road_from = None
+                continue
+            road_from = None
             if describing is not None and _NEAR_JOIN.fullmatch(text, describing.end, m.start):
                 describing = m
                 continue  # "... in the Eastern Ghouta near Damascus": still saying where Douma is
@@ -242,6 +251,8 @@ class EventReader:
             if ok:
                 out.append((m, kind == "country"))
                 previous_ok = m
+                if _ROAD_FROM.search(before):
+                    road_from, previous_ok = m, None
             else:
                 previous_ok = None
         return out
@@ -523,6 +534,18 @@ def _arrest_after_violence(text: str, lead: list[Trigger], tail: list[Trigger]) 
 def _family(cluster: list[Trigger]) -> str:
     kind = dominant(cluster).event_type
     return "Protests" if kind == "Riots" else kind
+
+
+def _typed_by_told(triggers: list[Trigger], drafts: list[Draft], sentence: Span) -> list[Trigger]:
+    """"Missiles hit nine sites ... 26 civilians were killed, 13 of them in Bahawalpur": a toll with no
+    killer named is the incident its paragraph has just told, and takes that incident's type."""
+    before = [d for d in drafts if d.sentence.paragraph == sentence.paragraph and d.sentence.start < sentence.start]
+    if not before:
+        return triggers
+    # The latest incident told, not a background one beside it ("linked to last month's killing of tourists").
+    told = max(before, key=lambda d: d.date_from).trigger
+    return [replace(t, event_type=told.event_type, sub_event_type=told.sub_event_type) if t.toll else t
+            for t in triggers]
 
 
 def _clusters(triggers: list[Trigger], places: list[Mention]) -> list[list[Trigger]]:

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from geo.dates import DateMention, find_dates, lower_precision, publication_week
+from geo.dates import DateMention, easter_sunday, find_dates, lower_precision, publication_week
 
 THURSDAY = date(2025, 3, 13)
 
@@ -58,6 +58,7 @@ def test_weekday_announced_for_later_is_future(text, expected):
     assert found.future
 
 
+# Read in March 2025, before that year's Easter: the feasts are names here, not last year's dates.
 @pytest.mark.parametrize("text", [
     "Worshippers gathered on Palm Sunday.",
     "Pilgrims walked on Good Friday.",
@@ -229,3 +230,25 @@ def test_a_day_after_something_told_after_a_date_is_the_day_before_it():
 def test_christmas_day_in_a_january_report_is_last_year_s():
     assert _spans("Inmates escaped on Christmas Day.", published=date(2025, 1, 2)) == [
         ("on Christmas Day", "2024-12-25", "2024-12-25", "day")]
+
+
+@pytest.mark.parametrize(("year", "easter"), [(2019, "2019-04-21"), (2024, "2024-03-31"), (2025, "2025-04-20"),
+                                              (2000, "2000-04-23"), (2038, "2038-04-25")])
+def test_easter_sunday_follows_the_gregorian_computus(year, easter):
+    assert easter_sunday(year).isoformat() == easter
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Bombers struck two churches on Easter Sunday.", date(2019, 4, 22), ("on Easter Sunday", "2019-04-21")),
+    ("Gunmen raided a church on Good Friday.", date(2024, 4, 2), ("on Good Friday", "2024-03-29")),
+    ("Crowds gathered for Palm Sunday.", date(2025, 4, 14), ("Palm Sunday", "2025-04-13")),
+])
+def test_easter_and_its_feasts_are_dates(text, published, expected):
+    assert [(m.text, m.date_from.isoformat()) for m in find_dates(text, published=published)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["The toll from this morning's strike rose to 12.",
+                                  "Shelling hit the port early this afternoon.", "Sirens sounded this evening."])
+def test_this_morning_is_the_day_of_publication(text):
+    (found,) = _spans(text)
+    assert found[1:] == ("2025-03-13", "2025-03-13", "day")

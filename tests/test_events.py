@@ -337,6 +337,26 @@ def test_negation_and_retelling(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # one road, one event: at its first end, not a second event at the other
+    ("A roadside bomb hit an army truck on the road between Gao and Ansongo on Monday, killing three soldiers.",
+     [(MONDAY, "Remote explosive/landmine/IED", "Gao", 3)]),
+    ("Bandits kidnapped 20 passengers on the highway linking Abuja and Lokoja on Tuesday.",
+     [(TUESDAY, "Abduction/forced disappearance", "Abuja", None)]),
+    # a passive killing is an event too
+    ("At least 14 villagers were killed in Djibo on Tuesday, officials said.", [(TUESDAY, "Attack", "Djibo", 14)]),
+    ("Eleven farmers were shot dead by soldiers in Mopti on Monday.", [(MONDAY, "Attack", "Mopti", 11)]),
+    # ... and a toll with no killer named is of the incident its paragraph has just told
+    ("Drones struck a fuel depot in Kassala on Monday. Nine civilians were killed in Kassala and Gedaref.",
+     [(MONDAY, "Air/drone strike", "Kassala", 9), (MONDAY, "Air/drone strike", "Gedaref", None)]),
+    # a long object does not hide a hostage-taking
+    ("Prisoners took more than 40 wardens and kitchen staff hostage in Guayaquil on Tuesday.",
+     [(TUESDAY, "Abduction/forced disappearance", "Guayaquil", None)]),
+])
+def test_roads_passive_killings_tolls_and_hostages(read, text, expected):
+    assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in read(text)] == expected
+
+
 def test_a_campaign_s_toll_so_far_is_no_event_s_figure(read):
     events = read("The Russian-backed offensive in Idlib has killed more than 1,600 civilians, rescuers said.")
     assert [e.fatalities for e in events] in ([], [None])
