@@ -259,8 +259,11 @@ class Gazetteer:
         c = self._c
         for d in [i for i in scores if c.kind[i] in ("admin1", "admin2")]:
             sid = c.admin1_id[d] if c.kind[d] == "admin1" else c.admin2_id[d]
-            seats = [p for p in scores if c.kind[p] == "place" and sid in (c.admin1_id[p], c.admin2_id[p])
-                     and c.population[p] * 10 >= c.population[d]]
+            # In the division by the index's links, or (where the links miss it) a town of that country
+            # close to the division's point: "Galkayo" is the town, not its district.
+            seats = [p for p in scores if c.kind[p] == "place" and c.population[p] * 10 >= c.population[d]
+                     and (sid in (c.admin1_id[p], c.admin2_id[p])
+                          or (c.country[p] == c.country[d] and km(c.lat[p], c.lon[p], c.lat[d], c.lon[d]) <= 100))]
             for p in seats:
                 scores[p] = max(scores[p], scores[d] + 0.1 + self.importance(p) / 100)
 

@@ -53,6 +53,7 @@ FACILITY_WORDS = frozenset(
 #: Lower-case words allowed inside a multi-word place name: "Dera Ismail Khan", "Rio de Janeiro".
 NAME_CONNECTORS = frozenset(
     "de del della di da do dos das du des la le les el al ad ash as at az ul ur an en of the upon on sur "
+    "ez es ed er esh ath adh au aux "
     "am im e i y bin ibn abu bou".split())
 
 #: Words that never belong to a name: a capitalised one starts a sentence, it does not extend a name.

@@ -187,6 +187,10 @@ class ToponymFinder:
                                self._demonym_ids(key), form="demonym"), width
             ids = self.gaz.ids(key)
             variant = False
+            if not ids and width == 2 and text[first.end:last.start] == "-" \
+                    and min(len(first.key), len(last.key)) >= 4 and self.gaz.has_key(first.key + last.key):
+                key = first.key + last.key  # "Pétion-Ville" for Pétionville
+                ids = self.gaz.ids(key)
             if not ids and width >= 2 and key not in self.common:
                 ids, variant = self.gaz.loose_ids(key), True  # "Ras al-Ain" for Ra's al 'Ayn
             if not ids:
@@ -320,6 +324,9 @@ class ToponymFinder:
                     mention.hint = "facility"
                 elif nxt.capitalised and nxt.key in lexicon.ORGANISATION_WORDS and not mention.possessive:
                     mention.embedded = True
+
+        if _BUILDING_NAME.match(text, mention.end):
+            mention.embedded = True  # "St. Sebastian's Church", "the Zion Church": a building's name
         owner = _KIND_OF.search(text, max(0, mention.start - 40), mention.start)
         if owner and normalise(owner.group("adj")) in self.demonyms:
             mention.country_hint = self.demonyms[normalise(owner.group("adj"))] or None
@@ -446,6 +453,9 @@ def _name_runs(text: str) -> list[list[Token]]:
 #: Words after a name that make a longer name or a place phrase of it ("Kabul University", "Kurram district").
 _NAME_HEAD_WORDS = (lexicon.ORGANISATION_WORDS | lexicon.DIVISION_WORDS | lexicon.FACILITY_WORDS
                     | lexicon.SETTLEMENT_WORDS)
+
+#: Capitalised after a name, the name is a building's, possessive or not: "St. Anthony's Shrine".
+_BUILDING_NAME = re.compile(r"(?:['’]s)?\s(?:Church|Cathedral|Chapel|Shrine|Basilica|Temple|Synagogue|Monastery)\b")
 
 _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})

@@ -151,6 +151,29 @@ def test_the_head_of_an_organisation_name_is_not_a_place(places, text):
     assert not {"Union", "Council", "Front"} & set(names)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Arabic and French articles inside names
+    ("Clashes spread to eastern Deir ez-Zor province.", [("Deir ez-Zor", "SY")]),
+    ("Gangs blocked roads near Port-au-Prince.", [("Port-au-Prince", "HT")]),
+    # a hyphenated spelling of a name the index writes as one word
+    ("Gangs attacked Pétion-Ville on Monday.", [("Pétion-Ville", "HT")]),
+    # a town named like its district is the town
+    ("In Galkayo, a roadside bomb killed an official.", [("Galkayo", "SO")]),
+])
+def test_names_written_with_articles_hyphens_or_like_their_district(places, text, expected):
+    assert [(name, cc) for name, cc, *_ in places(text)] == expected
+
+
+def test_a_town_named_like_its_district_is_the_town(places):
+    assert [kind for name, _, kind, _ in places("In Galkayo, a roadside bomb killed an official.")] == ["place"]
+
+
+def test_a_saint_or_a_church_name_is_not_where_it_happened(roles):
+    found = roles("More than 60 worshippers were killed at St. Francis's Church in Owo on Sunday.")
+    assert found["Owo"] == "event"
+    assert found.get("St. Francis", "other") == "other"
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     ("Troops exchanged fire across the Line of Control in Kashmir on Monday.", ["Kashmir"]),
     ("The Secretary of State flew to Kabul.", ["Kabul"]),
