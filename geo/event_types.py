@@ -77,7 +77,9 @@ _LEXICON: list[tuple[str, str]] = [
      r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)|"
      # the passive: "at least 23 people were killed in ...", "100 worshippers were shot dead at ..."
      r"(?:civilians|villagers|worshippers|passengers|farmers|residents|people|pilgrims|mourners|travell?ers) "
-     r"(?:were|have been|had been) (?:\w+ )?(?:killed|shot dead|gunned down|massacred)", "Attack"),
+     r"(?:were|have been|had been) (?:\w+ )?(?:killed|shot dead|gunned down|massacred)|"
+     r"bod(?:y|ies) (?:of (?:\w+ ){1,3})?(?:was |were |have been |had been )?(?:found|discovered|recovered|dumped)",
+     "Attack"),
     (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,8}hostage|"
      r"taking (?:\w+ ){0,8}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
      r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)",

@@ -265,6 +265,8 @@ class EventReader:
             d = min(own, key=lambda d: _date_distance(ctx.text, d, anchor))
             return d.date_from, min(d.date_to, ctx.published), d.precision, True
         d = ctx.paragraph_date(sentence.paragraph, sentence)
+        if d is None and _CLOCK_TIME.match(ctx.text, ctx.text.rfind("\n", 0, sentence.start) + 1):
+            return ctx.published, ctx.published, "day", False  # a live blog's "16:20 —" entry: that day's news
         if d is None and sentence.paragraph > 0:
             # A paragraph with no date of its own goes on with the one before it ("Officials named the
             # sectors where fighting took place" after "... attacked posts late on Saturday").
@@ -484,6 +486,8 @@ def _date_distance(text: str, d: DateMention, anchor: int) -> int:
         + (80 if _RELATIVE_CLAUSE.search(text, max(0, d.start - 50), d.start) else 0)
 
 
+_CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.))"
+                         r"(?:\s?(?:GMT|UTC|BST|CET|EET|EEST|IST|ET|EST|EDT|PT|local(?:\s+time)?))?\s*[-–—:|]", re.I)
 _POSSESSIVE_DATE = re.compile(r"['’]s?\b")
 _FIGURE_PLACE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}", re.I)
 _AND_AGAIN = re.compile(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:on\s+)?|\s*,\s*", re.I)

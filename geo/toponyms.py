@@ -52,6 +52,9 @@ _UNKNOWN_PLACE_PATTERNS = [
     # "the Abu Salim district", "the Abu Shouk displacement camp"
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
                r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement)\b"),
+    # "the Cal Miskaad mountains", "Manda Island": a named feature the gazetteer lacks
+    re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>[Mm]ountains|[Hh]ills|[Ff]orest|[Dd]esert|[Pp]lateau|"
+               r"Island|Islands|Valley)\b"),
     # "Barsalogho, a town in Burkina Faso's Centre-Nord region"
     re.compile(rf"\b{_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?P<kind>town|village|city|district|settlement|"
                r"hamlet|locality|municipality|suburb|camp)\b"),
@@ -242,6 +245,8 @@ class ToponymFinder:
                 return "skip"  # an acronym: "TTP", "ISPR", "BLA"; but "EU", "UAE", "DRC" are places
             if key in self.common and not is_country and (first.start in starts or best < 5.0):
                 return "skip"  # "Police said", "Mobile phones"
+            if key in _NAME_HEAD_WORDS and not is_country and _prev_word_joins(text, toks, i):
+                return "skip"  # "the Swat Valley": the head of the name before it, not a Valley of its own
             if key in self.common and not is_country and best < 6.0 and _ends_longer_name(toks, i):
                 return "skip"  # "Department of Labor": the end of a longer name
         prev = toks[i - 1] if i > 0 else None
@@ -511,6 +516,13 @@ def _reach(text: str, toks: list[Token]) -> list[int]:
             or _abbreviated(text, (t.start, t.end), toks[i + 1].start))
         reach[i] = 1 + (reach[i + 1] if joined else 0)
     return reach
+
+
+def _prev_word_joins(text: str, toks: list[Token], i: int) -> bool:
+    """Whether a capitalised word stands right before the word at ``i``, one space apart."""
+    prev = toks[i - 1]
+    return i >= 1 and bool(prev.text) and prev.capitalised and text[prev.end:toks[i].start] == " " \
+        and prev.key not in lexicon.FUNCTION_WORDS
 
 
 def _ends_longer_name(toks: list[Token], i: int) -> bool:

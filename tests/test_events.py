@@ -357,6 +357,32 @@ def test_roads_passive_killings_tolls_and_hostages(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in read(text)] == expected
 
 
+def test_the_state_capital_is_the_city_the_state_is_named_after(read):
+    text = ("Gunmen killed nine farmers in Bakori, in Katsina state, on Monday. "
+            "Hundreds of residents marched through the state capital on Tuesday.")
+    assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == [
+        (MONDAY, "Attack", "Bakori"), (TUESDAY, "Peaceful protest", "Katsina")]
+
+
+def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
+    text = ("Live: the war, day 1,000\n\n14:05 — Missiles hit Dnipro, killing four people.\n\n"
+            "09:30 GMT - Drones struck Sumy overnight.")
+    assert [(e.event_date, e.location) for e in read(text)] == [("2025-03-13", "Dnipro"), (WEDNESDAY, "Sumy")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a named feature the gazetteer lacks lies near the places that describe it
+    ("Jets struck militants in the Dhurwaa mountains of Somalia's Bari region on Monday.",
+     [(MONDAY, "Air/drone strike", "Dhurwaa")]),
+    # bodies found are a killing's trace
+    ("Police said 14 bodies were found in Tillaberi on Tuesday.", [(TUESDAY, "Attack", "Tillaberi")]),
+    # "Valley" after a place is the head of its name, not a place called Valley
+    ("Troops clashed with militants in the Swat Valley on Monday.", [(MONDAY, "Armed clash", "Swat")]),
+])
+def test_features_bodies_and_valleys(read, text, expected):
+    assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected
+
+
 def test_a_campaign_s_toll_so_far_is_no_event_s_figure(read):
     events = read("The Russian-backed offensive in Idlib has killed more than 1,600 civilians, rescuers said.")
     assert [e.fatalities for e in events] in ([], [None])
