@@ -38,7 +38,7 @@ _LEXICON: list[tuple[str, str]] = [
      "Armed clash"),
     (r"exchang(?:ed|es|e|ing) (?:heavy )?(?:gun)?fire", "Armed clash"),
     (r"(?:sporadic |heavy )?gunfire|came under (?:heavy )?fire|come under (?:heavy )?fire", "Armed clash"),
-    (r"ambush(?:ed|es)?|sieges?|besieged|encircled", "Armed clash"),
+    (r"sieges?|besieged|encircled", "Armed clash"),
     (r"(?:military|security|ground|counter-?terrorism|counter-?insurgency|targeted|clearance|intelligence-based) "
      r"operations?", "Armed clash"),
     (r"offensives?|counter-?offensives?", "Armed clash"),
@@ -47,7 +47,7 @@ _LEXICON: list[tuple[str, str]] = [
      rf"retaking|regain(?:ed|ing)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
     # Attacks typed by their target
     (r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|opened fire|fir(?:ed|ing) (?:on|at|upon)|"
-     r"shot at|rammed|overran|overrun", "ATTACK"),
+     r"shot at|rammed|overran|overrun|ambush(?:ed|es)?", "ATTACK"),
     # Explosions/Remote violence
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
      r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
@@ -218,7 +218,9 @@ _CROWD = re.compile(r"\b(?:protesters|demonstrators|crowds?|rioters|supporters|s
                     r"villagers|settlers)\b", re.I)
 _MILITARY_TARGET = re.compile(
     r"\b(?:posts?|positions?|checkpoints?|check posts?|bases?|garrisons?|barracks|convoys?|troops|soldiers|"
-    r"forces|patrols?|police (?:stations?|posts?|officers|headquarters)|police|army|military|rebels?|militants?|"
+    r"forces|patrols?|police (?:stations?|posts?|officers|headquarters)|"
+    # "..., police said" attributes the report: the police are not who was attacked
+    r"police(?!\s+(?:said|say|says|told|reported|added|spokes\w+|sources?|chief))|army|military|rebels?|militants?|"
     r"fighters|insurgents|camps? of|aircraft|outposts?|headquarters)\b", re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|worshippers|passengers|markets?|mosques?|churche?s?|schools?|hospitals?|homes?|"
@@ -309,9 +311,9 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
         if re.search(r"\b(?:protesters|demonstrators|crowds?)\b", after[:40], re.I):
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
-        elif _CIVILIAN_TARGET.search(after) and not _MILITARY_TARGET.search(after[:60]):
+        elif _CIVILIAN_TARGET.search(after) and not _military_soon(after):
             return "Attack"
-        elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _MILITARY_TARGET.search(after[:60]):
+        elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _military_soon(after):
             return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
         else:
             return "Armed clash"
@@ -322,6 +324,13 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             and not _is_government(before[-60:]):
         return "Attack"  # "gunmen opened fire on a crowd celebrating a feast": not a protest
     return sub
+
+
+def _military_soon(after: str) -> bool:
+    """Whether a military target is named within 60 characters after a trigger (judged on the whole
+    text, so "police said" cut at the 60th character is still an attribution)."""
+    m = _MILITARY_TARGET.search(after)
+    return m is not None and m.start() < 60
 
 
 def _crowd_acts(words: str) -> bool:

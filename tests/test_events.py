@@ -378,6 +378,10 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
     ("Police said 14 bodies were found in Tillaberi on Tuesday.", [(TUESDAY, "Attack", "Tillaberi")]),
     # "Valley" after a place is the head of its name, not a place called Valley
     ("Troops clashed with militants in the Swat Valley on Monday.", [(MONDAY, "Armed clash", "Swat")]),
+    # an ambush is typed by whom it hits; "..., police said" names who reported it, not who was hit
+    ("Bandits ambushed a minibus near Gusau on Tuesday, killing six passengers, police said.",
+     [(TUESDAY, "Attack", "Gusau")]),
+    ("Militants ambushed an army convoy near Gusau on Tuesday.", [(TUESDAY, "Armed clash", "Gusau")]),
 ])
 def test_features_bodies_and_valleys(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected

@@ -6,7 +6,9 @@ the thresholds issue 3 asks for. These guard the reader against regressions; eac
 - ``tests/data/reading_gold.json`` (the project's own independent set, see tests/data/README.md):
   event F1 >= 0.80, place accuracy >= 0.93, role accuracy >= 0.93 (0.836 / 0.963 / 0.955 when written);
 - ``tests/data/reading_gold_2.json`` (a second independent set, scored blind once, then used to improve the reader):
-  event F1 >= 0.82, place accuracy >= 0.93, role accuracy >= 0.87.
+  event F1 >= 0.82, place accuracy >= 0.93, role accuracy >= 0.87;
+- ``tests/data/reading_gold_3.json`` (held out, never fixed from) and ``reading_gold_4.json`` (blind 0.621, then
+  used for development): floors a little under their figures, so a regression shows.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ def test_development_set(gazetteer_cache_dir):
     ("reading_gold.json", 36, {"event_f1": 0.80, "place_accuracy": 0.93, "role_accuracy": 0.93}),
     ("reading_gold_2.json", 30, {"event_f1": 0.82, "place_accuracy": 0.93, "role_accuracy": 0.87}),
     ("reading_gold_3.json", 25, {"event_f1": 0.58, "place_accuracy": 0.85, "role_accuracy": 0.78}),
+    ("reading_gold_4.json", 30, {"event_f1": 0.68, "place_accuracy": 0.80, "role_accuracy": 0.78}),
 ])
 def test_projects_reading_sets(gazetteer_cache_dir, gold, documents, floors):
     scores = _score(ROOT / "tests" / "data" / gold, gazetteer_cache_dir)
