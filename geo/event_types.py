@@ -44,7 +44,8 @@ _LEXICON: list[tuple[str, str]] = [
     (r"offensives?|counter-?offensives?", "Armed clash"),
     (r"(?:drove|driven|pushed) (?:[\w-]+ ){0,3}out of", "TERRITORY"),
     (r"(?:seiz(?:ed|ing|e)|captur(?:ed|ing|e)|overr(?:an|un|unning)|took|taken|taking|recaptur(?:ed|ing|e)|retook|"
-     rf"retaking|regain(?:ed|ing)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
+     r"retaking|regain(?:ed|ing)|entered|swept into|controlled (?:most|all|much|parts) of|"
+     rf"(?:have|has|had|were|was) (?:now )?control(?:led)? (?:of|over)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
     # Attacks typed by their target
     (r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|opened fire|fir(?:ed|ing) (?:on|at|upon)|"
      r"shot at|rammed|overran|overrun|ambush(?:ed|es)?", "ATTACK"),
@@ -326,6 +327,14 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     return sub
 
 
+#: "Ukrainian forces", "Sudanese troops": a nation's forces are its government's ...
+_NATIONAL_FORCES = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|ani|i|an))\s+"
+                              r"(?:forces|troops|soldiers|army|military)\b")
+#: ... but not a people's or a movement's.
+_NON_STATE_ADJECTIVES = frozenset("kurdish arab druze baloch baluch pashtun tuareg fulani amhara oromo tigrayan "
+                                  "houthi islamist jihadi shabaab rebel".split())
+
+
 def _military_soon(after: str) -> bool:
     """Whether a military target is named within 60 characters after a trigger (judged on the whole
     text, so "police said" cut at the 60th character is still an attribution)."""
@@ -342,8 +351,11 @@ def _crowd_acts(words: str) -> bool:
 
 
 def _is_government(words: str) -> bool:
-    """Whether government forces are named: "the army", "Sudan's army", "troops"; but a capitalised
-    "... Army" after another capitalised word is an armed group ("White Army", "Arakan Army")."""
+    """Whether government forces are named: "the army", "Sudan's army", "troops", "Ukrainian forces"; but a
+    capitalised "... Army" after another capitalised word is an armed group ("White Army", "Arakan Army")."""
+    national = _NATIONAL_FORCES.search(words)
+    if national and national.group(1).lower() not in _NON_STATE_ADJECTIVES:
+        return True
     for m in _GOVERNMENT.finditer(words):
         previous = words[:m.start()].split()[-1:] or [""]
         if m.group(0)[0].isupper() and previous[0][:1].isupper() and previous[0].lower() not in ("the", "a"):

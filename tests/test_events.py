@@ -382,6 +382,13 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
     ("Bandits ambushed a minibus near Gusau on Tuesday, killing six passengers, police said.",
      [(TUESDAY, "Attack", "Gusau")]),
     ("Militants ambushed an army convoy near Gusau on Tuesday.", [(TUESDAY, "Armed clash", "Gusau")]),
+    # entering or holding a town is taking it; a nation's forces are its government's, a people's are not
+    ("The defence ministry said its troops had entered Lyman on Monday.",
+     [(MONDAY, "Government regains territory", "Lyman")]),
+    ("Russian forces recaptured Sudzha on Tuesday.", [(TUESDAY, "Government regains territory", "Sudzha")]),
+    ("Rebels said on Tuesday they controlled most of Hama.",
+     [(TUESDAY, "Non-state actor overtakes territory", "Hama")]),
+    ("Kurdish forces recaptured Tabqa on Monday.", [(MONDAY, "Non-state actor overtakes territory", "Tabqa")]),
 ])
 def test_features_bodies_and_valleys(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected
