@@ -72,7 +72,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"(?:poison |chemical |toxic |chlorine )gas attacks?|chemical (?:weapons?|attacks?)|chlorine (?:gas|attacks?)|"
      r"sarin|poison gas|gas attacks?|toxic gas|nerve agents?", "Chemical weapon"),
     # Violence against civilians
-    (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|lynch(?:ed|ing)|"
+    (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|decapitated|lynch(?:ed|ing)|"
      r"(?:killed|killings? of) (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|"
      r"traders|herders|fishermen|students|children|women|residents|people|family members|displaced|tourists|"
      r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)|"

@@ -200,9 +200,10 @@ class MentionResolver:
             sentence_start = max(text.rfind(". ", 0, m.start) + 2, paragraph_start)
             sentence_end = text.find(". ", m.end)
             sentence_end = len(text) if sentence_end < 0 else sentence_end
+            # (not a country or a continent: "near Qoryoley", after "U.S. Africa Command", is not in Africa at large)
             context = [x for x in mentions if x is not m and x.place is not None and paragraph_start <= x.start
                        and x.start < sentence_end and x.form != "demonym" and self.gaz.kind(x.place) != "country"
-                       and not x.dateline]
+                       and self.gaz.country_of(x.place) and not x.dateline]
             if context:
                 # Its own sentence first, wherever in it, and a settlement there before a division (the
                 # camp "in El Fasher, the last army-held city in Darfur" is at El Fasher); then the

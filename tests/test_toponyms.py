@@ -164,6 +164,12 @@ def test_names_written_with_articles_hyphens_or_like_their_district(places, text
     assert [(name, cc) for name, cc, *_ in places(text)] == expected
 
 
+def test_an_unknown_place_is_not_placed_at_a_continent(gazetteer):
+    text = "The U.S. Africa Command said it struck militants near Qqoryx on Sunday."
+    (found,) = [p for p in find_places(text, gazetteer=gazetteer) if p.name == "Qqoryx"] or [None]
+    assert found is None or found.latitude is None
+
+
 def test_a_town_named_like_its_district_is_the_town(places):
     assert [kind for name, _, kind, _ in places("In Galkayo, a roadside bomb killed an official.")] == ["place"]
 
