@@ -200,6 +200,8 @@ def _trie_pattern(words: frozenset[str]) -> str:
 # never reach Python. (A window that starts mid-word skips that word's tail: no trigger starts there, as
 # every pattern opens with \b.) Each word found is still tested against _STEMS below.
 _STEM_WORD = re.compile(rf"(?<![^\W\d_]){_trie_pattern(_STEMS)}[^\W\d_]*", re.I)
+# Bodies found in numbers, or dumped, are a killing's trace; two walkers found dead on a path are not.
+_A_KILLINGS_TRACE = re.compile(r"(?:\d+|dozens of|scores of|hundreds of)\s+bodies\b|\bdumped$", re.I)
 _PASSIVE_TOLL = re.compile(r"\b(?:were|been)\b")
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+)?by\b", re.I)
 _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
@@ -269,7 +271,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         if word.start() < taken or not stems:
             continue
         m = _patterns_for(stems).match(text, word.start(), end)
-        if m is None:
+        if m is None or (lowered.startswith("bod") and not _A_KILLINGS_TRACE.search(
+                text, max(start, m.start() - 16), m.end())):
             continue
         taken = m.end()
         raw = _SUB_OF_GROUP[m.lastgroup]

@@ -376,6 +376,7 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
      [(MONDAY, "Air/drone strike", "Dhurwaa")]),
     # bodies found are a killing's trace
     ("Police said 14 bodies were found in Tillaberi on Tuesday.", [(TUESDAY, "Attack", "Tillaberi")]),
+    ("The bodies of two hikers were found on a trail near Aberaeron on Tuesday.", []),
     # "Valley" after a place is the head of its name, not a place called Valley
     ("Troops clashed with militants in the Swat Valley on Monday.", [(MONDAY, "Armed clash", "Swat")]),
     # an ambush is typed by whom it hits; "..., police said" names who reported it, not who was hit
