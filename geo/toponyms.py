@@ -56,7 +56,8 @@ _UNKNOWN_PLACE_PATTERNS = [
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>[Mm]ountains|[Hh]ills|[Ff]orest|[Dd]esert|[Pp]lateau|"
                r"Island|Islands|Valley)\b"),
     # "Barsalogho, a town in Burkina Faso's Centre-Nord region"
-    re.compile(rf"\b{_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?P<kind>town|village|city|district|settlement|"
+    # (the kind word heads the appositive: "Francisco Tapia, the secretary of the city government" is no town)
+    re.compile(rf"\b{_NAME},\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}(?P<kind>town|village|city|district|settlement|"
                r"hamlet|locality|municipality|suburb|camp)\b"),
     # "in Enayetpur, in Sirajganj district", "near Walikale"
     re.compile(rf"\b(?:in|at|near|outside)\s+{_NAME}(?=,\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}[A-Z])"),
@@ -400,6 +401,8 @@ class ToponymFinder:
                         w in lexicon.NEVER_PLACES or w in self.demonyms or w in lexicon.MONTH_WORDS
                         or w in lexicon.WEEKDAY_WORDS or w in lexicon.PERSON_TITLES for w in words):
                     continue
+                if len(words) > 1 and words[0] in self.first_names:
+                    continue  # "Francisco Tapia, the city's secretary": a person
                 kind = (m.groupdict().get("kind") or "place").lower()
                 hint = "division" if kind in lexicon.DIVISION_WORDS else "settlement"
                 out.append(Mention(start, end, text[start:end], " ".join(words), (), hint=hint,

@@ -164,6 +164,11 @@ def test_names_written_with_articles_hyphens_or_like_their_district(places, text
     assert [(name, cc) for name, cc, *_ in places(text)] == expected
 
 
+def test_a_person_described_by_an_appositive_is_not_an_unknown_place(places):
+    found = places("Maria Ochoa, the secretary of the city council, was shot dead outside her home in Iguala.")
+    assert [name for name, *_ in found] == ["Iguala"]
+
+
 def test_an_unknown_place_is_not_placed_at_a_continent(gazetteer):
     text = "The U.S. Africa Command said it struck militants near Qqoryx on Sunday."
     (found,) = [p for p in find_places(text, gazetteer=gazetteer) if p.name == "Qqoryx"] or [None]
