@@ -50,7 +50,8 @@ _LEXICON: list[tuple[str, str]] = [
     (r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|opened fire|fir(?:ed|ing) (?:on|at|upon)|"
      r"shot at|rammed|overran|overrun|ambush(?:ed|es)?", "ATTACK"),
     # Explosions/Remote violence
-    (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
+    (r"drones? (?:[\w-]+ )?dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives|bombs|grenades|munitions|charges)|"
+     r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
      r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
      r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
      r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"

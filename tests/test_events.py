@@ -391,6 +391,8 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
      [(TUESDAY, "Non-state actor overtakes territory", "Hama")]),
     ("Kurdish forces recaptured Tabqa on Monday.", [(MONDAY, "Non-state actor overtakes territory", "Tabqa")]),
     ("A journalist was found decapitated in Culiacan on Tuesday.", [(TUESDAY, "Attack", "Culiacan")]),
+    ("A drone dropped explosives on a police station in Jamundi on Monday.",
+     [(MONDAY, "Air/drone strike", "Jamundi")]),
 ])
 def test_features_bodies_and_valleys(read, text, expected):
     assert [(e.event_date, e.sub_event_type, e.location) for e in read(text)] == expected
