@@ -187,8 +187,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
             d = date(int(g["year"]), int(g["m"]), int(g["day"]))
             return _mention(m, text, d, d, "day", "absolute", published)
         if kind in ("month_day", "day_month", "holiday"):
-            if kind == "holiday":
-                on_day = _holiday(g["holiday"].lower().replace("’", "'"))
+            holiday = g["holiday"].lower().replace("’", "'") if kind == "holiday" else None
+            if holiday:
+                on_day = _holiday(holiday)
             else:
                 month, day = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
                 on_day = partial(_calendar_day, month, day)
@@ -197,7 +198,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
             else:
                 d = on_day(published.year)
                 if d > published and not future_cue:
-                    if kind == "holiday" and g["holiday"].lower() in _EASTER_OFFSETS:
+                    if holiday in _EASTER_OFFSETS:
                         return None  # a feast still to come this year: a name here ("Palm Sunday processions")
                     d = on_day(published.year - 1)  # "on October 12", "on Christmas Day" in January
             return _mention(m, text, d, d, "day", "absolute", published)
@@ -253,6 +254,8 @@ def easter_sunday(year: int) -> date:
     m = (a + 11 * h + 22 * leap) // 451
     month, day = divmod(h + leap - 7 * m + 114, 31)
     return date(year, month, day + 1)
+
+
 _NOT_A_WEEKDAY = ("palm", "easter", "bloody", "black", "good", "holy", "ash", "super", "maundy", "cyber", "orthodox")
 
 

@@ -62,8 +62,11 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?
                        r"\s+(?:years?|decades?|months?)\b|\bsince\s+(?:19|20)\d\d\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|nationwide|countrywide|"
                          r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
+# "on the road between Kachia and Kaduna": where it happened, at the road's first end (see _event_places)
+_ROAD_BETWEEN = r"on\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)"
 _LOCATIVE = re.compile(
-    r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|on\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)|across|"
+    r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|"
+    + _ROAD_BETWEEN + r"|across|"
     r"inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|including|such\s+as|"
     r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|cities|towns?|villages?|districts?|provinces?|"
     r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state) of)\s+"
@@ -81,7 +84,7 @@ _LIST_JOIN = re.compile(r"\s*[-–]\s*|(?:\s+(?:province|state|district|region|c
 _NEAR_JOIN = re.compile(r"\s+(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
                         r"\s+of)\s+(?:the\s+)?|\s+and\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b(?:in|of|near)\s+(?:the\s+)?",
                         re.I)
-_ROAD_FROM = re.compile(r"\bon\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)\s+$", re.I)
+_ROAD_FROM = re.compile(r"\b" + _ROAD_BETWEEN + r"\s+$", re.I)
 _ROAD_END = re.compile(r"\s+(?:and|to|with)\s+", re.I)
 _EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
                                 r"(?:reached|brokered|agreed|signed|struck|sealed|held|agreed\s+upon)\s+in\s+$", re.I)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, deque
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo.gazetteer import Gazetteer, km
@@ -239,7 +238,11 @@ class MentionResolver:
                 # "the state capital": the city the last-named state is named after (Kaduna, in Kaduna
                 # state), else the city just named
                 seat = self._namesake_seat([x for x in before if self.gaz.kind(x.place) == "admin1"])
-                fitting = [seat] if seat is not None else [x for x in fitting if not x.dateline]
+                if seat is not None:
+                    m.place = seat
+                    window.append(m)
+                    continue
+                fitting = [x for x in fitting if not x.dateline]
             elif m.key == "capital":
                 fitting = [x for x in fitting if self.gaz.is_capital(x.place)] or []
                 if not fitting and countries:
@@ -252,16 +255,14 @@ class MentionResolver:
                 m.place = fitting[-1].place
                 window.append(m)
 
-    def _namesake_seat(self, divisions: list[Mention]) -> Mention | None:
-        """A mention standing for the city the last of ``divisions`` is named after, if the index has one."""
+    def _namesake_seat(self, divisions: list[Mention]) -> int | None:
+        """The city the last of ``divisions`` is named after and holds, if the index has one."""
         if not divisions:
             return None
-        last = divisions[-1]
-        key, division = self.gaz.primary_key(last.place), self.gaz.admin_ids(last.place)[0]
+        last = divisions[-1].place
+        key, division = self.gaz.primary_key(last), self.gaz.admin_ids(last)[0]
         cities = [i for i in self.gaz.ids(key) if self.gaz.kind(i) == "place" and self.gaz.admin_ids(i)[0] == division]
-        if not cities:
-            return None
-        return replace(last, place=max(cities, key=self.gaz.importance))
+        return max(cities, key=self.gaz.importance, default=None)
 
     def _country_evidence(self, mentions: list[Mention]) -> Counter[str]:
         weight: Counter[str] = Counter()

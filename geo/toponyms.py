@@ -330,7 +330,6 @@ class ToponymFinder:
                     mention.hint = "facility"
                 elif nxt.capitalised and nxt.key in lexicon.ORGANISATION_WORDS and not mention.possessive:
                     mention.embedded = True
-
         if _BUILDING_NAME.match(text, mention.end):
             mention.embedded = True  # "St. Sebastian's Church", "the Zion Church": a building's name
         owner = _KIND_OF.search(text, max(0, mention.start - 40), mention.start)
@@ -523,8 +522,10 @@ def _reach(text: str, toks: list[Token]) -> list[int]:
 
 def _prev_word_joins(text: str, toks: list[Token], i: int) -> bool:
     """Whether a capitalised word stands right before the word at ``i``, one space apart."""
+    if i < 1:
+        return False
     prev = toks[i - 1]
-    return i >= 1 and bool(prev.text) and prev.capitalised and text[prev.end:toks[i].start] == " " \
+    return bool(prev.text) and prev.capitalised and text[prev.end:toks[i].start] == " " \
         and prev.key not in lexicon.FUNCTION_WORDS
 
 
