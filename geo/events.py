@@ -63,6 +63,9 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|nationwide|countrywide|"
                          r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
 # "on the road between Kachia and Kaduna": where it happened, at the road's first end (see _event_places)
+# Phrases that end where a trigger or a place begins are looked for this far back, not from the clause's
+# start: none is longer, and a long clause would otherwise be searched from every character.
+_LOOKBACK = 200
 _ROAD_BETWEEN = r"on\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)"
 _LOCATIVE = re.compile(
     r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|"
@@ -148,7 +151,7 @@ class EventReader:
         text = ctx.text
         own_dates = ctx.dates_in(clause.start, clause.end)
         triggers = [t for t in find_triggers(text, clause.start, clause.end)
-                    if not _NOT_DONE.search(text, max(clause.start, ctx.dateline_end), t.start)
+                    if not _NOT_DONE.search(text, max(clause.start, ctx.dateline_end, t.start - _LOOKBACK), t.start)
                     and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))]
         if not triggers:
             return []
@@ -173,6 +176,7 @@ class EventReader:
                 and (_family(clusters[-1]) == _family(clusters[-2]) or _arrest_after_violence(text, *clusters[-2:])):
             tail = clusters.pop()
             clusters[-1] += tail
+        actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
         for m, country_level in places:
             cluster = _governing(clusters, m)
             when = self._date(ctx, sentence, own_dates, anchor=m.start)
@@ -187,7 +191,6 @@ class EventReader:
             days = [when] + [(d.date_from, min(d.date_to, ctx.published), d.precision, True)
                              for d in _coordinated(ctx, own_dates, when)]
             reported = self._reported_date(ctx, own_dates, m.start)
-            actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
             for day in days:
                 out.append(Draft(lead, m.place, m, sentence, day[0], day[1], day[2], day[3], reported=reported,
                                  triggers=[t.text for t in cluster], actors=list(actors), places=[m],
@@ -221,7 +224,8 @@ class EventReader:
             if m.role in ("dateline", "metonym") or m.qualifies is not None:
                 previous_ok = None
                 continue
-            before = text[clause.start:m.start]
+            lo = max(clause.start, m.start - _LOOKBACK)  # the phrases searched for before a place end at it
+            before = text[lo:m.start]
             if _DEPICTION.search(before):
                 previous_ok = None
                 continue  # "after a video circulated showing an attack on a shrine in Aleppo"

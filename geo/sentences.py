@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.text import normalise
 
@@ -82,8 +83,12 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
-def sentences(text: str) -> list[Span]:
-    """Sentences with their paragraph index. Abbreviations ("Gen.", "Oct.", "U.S.") do not end one."""
+@lru_cache(maxsize=4)
+def sentences(text: str) -> tuple[Span, ...]:
+    """Sentences with their paragraph index. Abbreviations ("Gen.", "Oct.", "U.S.") do not end one.
+
+    Cached for the last few texts: the place finder and the event reader both cut the same report.
+    """
     out: list[Span] = []
     for para in paragraphs(text):
         chunk = text[para.start:para.end]
@@ -97,7 +102,7 @@ def sentences(text: str) -> list[Span]:
             start = m.end()
         if chunk[start:].strip():
             out.append(Span(para.start + start, para.end, para.paragraph))
-    return out
+    return tuple(out)
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:

@@ -546,6 +546,8 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}(?:in|to|into|towards?)\s+)(?:the\s+)?$", re.I)
 
 
+_LAST_WORDS = re.compile(r"\w+")
+_REFERENCE_LAST_WORDS = frozenset("of from in to into toward towards".split())
 _APPOSITIVE_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,.;]{0,80}$")
 
 
@@ -553,11 +555,16 @@ def mark_references(text: str, mentions: list[Mention]) -> None:
     """Places named to locate another ("40 km north of Culiacán", "fled from Quetta", "Douma, the last
     rebel-held town ... near Damascus") are not where anything happened."""
     for n, m in enumerate(mentions):
-        if _REFERENCE_BEFORE.search(text, max(0, m.start - 60), m.start):
+        # Every reference phrase ends in one of a few words ("north of", "fled to the"): look for them first.
+        last_words = _LAST_WORDS.findall(text, max(0, m.start - 30), m.start)[-2:]
+        if any(w.lower() in _REFERENCE_LAST_WORDS for w in last_words) \
+                and _REFERENCE_BEFORE.search(text, max(0, m.start - 60), m.start):
             m.reference = True
             continue
+        if n == 0 or m.form != "name":
+            continue
         appositive = _APPOSITIVE_BEFORE.search(text, max(0, m.start - 90), m.start)
-        if appositive and n > 0 and m.form == "name":
+        if appositive:
             head = mentions[n - 1]
             if head.end <= appositive.start() and text.rfind(".", head.end, m.start) < 0 \
                     and appositive.start() - head.end <= 3:

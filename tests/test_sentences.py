@@ -49,7 +49,7 @@ def test_sentence_ends_after_a_closing_quote():
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n"])
 def test_blank_text_has_no_paragraphs_or_sentences(text):
     assert paragraphs(text) == []
-    assert sentences(text) == []
+    assert sentences(text) == ()
 
 
 def test_text_without_final_stop_is_one_sentence():
