@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from geo import lexicon
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
 _TERRITORY_OBJECT = (
@@ -331,10 +332,9 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     return sub
 
 
-#: "Ukrainian forces", "Sudanese troops": a nation's forces are its government's ...
-_NATIONAL_FORCES = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|ese|ish|ani|i|an))\s+"
-                              r"(?:forces|troops|soldiers|army|military)\b")
-#: ... but not a people's or a movement's.
+#: "Ukrainian forces", "Sudanese troops": a nation's forces (a country's demonym) are its government's ...
+_NATIONAL_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:forces|troops|soldiers|army|military)\b")
+#: ... but not a people's or a movement's ("Taliban forces" are not a demonym's at all).
 _NON_STATE_ADJECTIVES = frozenset("kurdish arab druze baloch baluch pashtun tuareg fulani amhara oromo tigrayan "
                                   "houthi islamist jihadi shabaab rebel".split())
 
@@ -357,9 +357,10 @@ def _crowd_acts(words: str) -> bool:
 def _is_government(words: str) -> bool:
     """Whether government forces are named: "the army", "Sudan's army", "troops", "Ukrainian forces"; but a
     capitalised "... Army" after another capitalised word is an armed group ("White Army", "Arakan Army")."""
-    national = _NATIONAL_FORCES.search(words)
-    if national and national.group(1).lower() not in _NON_STATE_ADJECTIVES:
-        return True
+    for national in _NATIONAL_FORCES.finditer(words):
+        adjective = national.group(1).lower()
+        if lexicon.demonyms().get(adjective) and adjective not in _NON_STATE_ADJECTIVES:
+            return True
     for m in _GOVERNMENT.finditer(words):
         previous = words[:m.start()].split()[-1:] or [""]
         if m.group(0)[0].isupper() and previous[0][:1].isupper() and previous[0].lower() not in ("the", "a"):
