@@ -133,8 +133,8 @@ class EventReader:
         self.gaz = gazetteer
 
     def read(self, text: str, *, published: date, mentions: list[Mention], dates: list[DateMention],
-             dateline_end: int = 0) -> list[Draft]:
-        ctx = _Context(text, published, mentions, dates, dateline_end)
+             dateline: range = range(0)) -> list[Draft]:
+        ctx = _Context(text, published, mentions, dates, dateline)
         drafts: list[Draft] = []
         for sentence in ctx.sents:
             made_here: list[Draft] = []
@@ -151,7 +151,7 @@ class EventReader:
         text = ctx.text
         own_dates = ctx.dates_in(clause.start, clause.end)
         triggers = [t for t in find_triggers(text, clause.start, clause.end)
-                    if not _NOT_DONE.search(text, max(clause.start, ctx.dateline_end, t.start - _LOOKBACK), t.start)
+                    if not _NOT_DONE.search(text, max(ctx.read_from(clause), t.start - _LOOKBACK), t.start)
                     and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))]
         if not triggers:
             return []
@@ -176,7 +176,7 @@ class EventReader:
                 and (_family(clusters[-1]) == _family(clusters[-2]) or _arrest_after_violence(text, *clusters[-2:])):
             tail = clusters.pop()
             clusters[-1] += tail
-        actors = find_actors(text, max(clause.start, ctx.dateline_end), clause.end)
+        actors = find_actors(text, ctx.read_from(clause), clause.end)
         for m, country_level in places:
             cluster = _governing(clusters, m)
             when = self._date(ctx, sentence, own_dates, anchor=m.start)
@@ -215,7 +215,7 @@ class EventReader:
                 continue  # "... in the Eastern Ghouta near Damascus": still saying where Douma is
             if m.form != "demonym":  # "... and the Sudanese army's last stronghold in": still describing
                 describing = m if m.qualifies is not None else None
-            if m.place is None or m.start < ctx.dateline_end or m.reference:
+            if m.place is None or m.start in ctx.dateline or m.reference:
                 previous_ok = None
                 continue
             if m.qualifies is not None and previous_ok is not None and ctx.mentions[m.qualifies] is previous_ok:
@@ -306,7 +306,7 @@ class EventReader:
                     and target.sentence.paragraph == sentence.paragraph:
                 new = Draft(lead, target.place, target.mention, sentence, d.date_from, min(d.date_to, ctx.published),
                             d.precision, True, triggers=[t.text for t in triggers])
-                new.actors = find_actors(ctx.text, max(clause.start, ctx.dateline_end), clause.end)
+                new.actors = find_actors(ctx.text, ctx.read_from(clause), clause.end)
                 return [new]
         typed = _referent([x for x in drafts if x.trigger.event_type == lead.event_type], lead, sentence)
         if typed is None:
@@ -315,7 +315,7 @@ class EventReader:
         if dated and not typed.dated:
             d = dated[0]
             typed.date_from, typed.date_to, typed.precision, typed.dated = d.date_from, d.date_to, d.precision, True
-        for actor in find_actors(ctx.text, max(clause.start, ctx.dateline_end), clause.end):
+        for actor in find_actors(ctx.text, ctx.read_from(clause), clause.end):
             if actor not in typed.actors:
                 typed.actors.append(actor)
         return []
@@ -436,8 +436,8 @@ class _Context:
     """One report's text with its mentions and dates indexed by offset, so lookups stay fast."""
 
     def __init__(self, text: str, published: date, mentions: list[Mention], dates: list[DateMention],
-                 dateline_end: int):
-        self.text, self.published, self.dateline_end = text, published, dateline_end
+                 dateline: range):
+        self.text, self.published, self.dateline = text, published, dateline
         self.sents = sentences(text)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
@@ -450,6 +450,10 @@ class _Context:
             i = bisect_right(starts, d.start) - 1
             if i >= 0:
                 self._by_paragraph.setdefault(self.sents[i].paragraph, []).append(d)
+
+    def read_from(self, clause: Span) -> int:
+        """Where a clause's own words begin: after the dateline, in the clause that holds it."""
+        return max(clause.start, self.dateline.stop) if clause.start >= self.dateline.start else clause.start
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)

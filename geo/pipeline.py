@@ -100,12 +100,12 @@ class ReportReader:
             report = replace(report, text=text)
         mentions = self.finder.find(text)
         assign_roles(text, mentions, is_government_seat=self._is_government_seat)
-        dateline_end = dateline_span(text)
+        dateline = dateline_span(text)
         # A dateline's date ("KYIV, April 14 -") is when the report was filed, not when anything happened.
-        dates = [replace(d, reporting=True) if d.start < dateline_end else d
+        dates = [replace(d, reporting=True) if d.start in dateline else d
                  for d in find_dates(text, published=report.published)]
         drafts = self.events.read(text, published=report.published, mentions=mentions, dates=dates,
-                                  dateline_end=dateline_end)
+                                  dateline=dateline)
         for draft in drafts:
             for m in draft.places:
                 m.role = "event"

@@ -152,6 +152,7 @@ class MentionResolver:
         for m in mentions:
             if m.form == "name" and len(m.candidates) > 1:
                 self._choose_cached(m, mentions, countries, [a for a in anchors if a != m.place], done)
+        self._follow_dateline(mentions)
         for m in mentions:
             if m.form == "demonym" and m.candidates:
                 m.place = m.candidates[0]
@@ -160,6 +161,20 @@ class MentionResolver:
                 m.place, m.candidates = None, ()  # located by its context below, like a name the gazetteer lacks
         self._locate_unknown(text, mentions)
         self._resolve_nominals(text, mentions)
+
+    def _follow_dateline(self, mentions: list[Mention]) -> None:
+        """A name the dateline gives is, said again bare, the dateline's place: "MOPTI — ... In Mopti,
+        traders ..." is the city both times, not the city then its region (which the report's other places,
+        all in that region, would otherwise favour). A qualifier or a division word still decides."""
+        dateline = next((m for m in mentions if m.dateline and m.form == "name" and m.place is not None
+                         and m.qualifies is None), None)
+        if dateline is None:
+            return
+        for m in mentions:
+            if m.form == "name" and not m.dateline and m.key == dateline.key and m.place != dateline.place \
+                    and m.qualifier is None and m.hint is None and m.country_hint is None:
+                m.place = dateline.place
+                m.why.append("the dateline's place")
 
     def _foreign_namesake(self, m: Mention, mentions: list[Mention], countries: Counter[str]) -> bool:
         """Whether the reading chosen is only a foreign spelling of somewhere else: "Mahas" (a Somali town

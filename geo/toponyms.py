@@ -128,7 +128,7 @@ class ToponymFinder:
         """All place mentions of ``text`` in order, resolved unless ``resolve`` is false."""
         starts = _sentence_start_offsets(text)
         self._starts = starts
-        dateline_end = _dateline_end(text)
+        dateline = dateline_span(text)
         self._persons = self._person_words(text)
         mentions = self._shared_heads(text)
         taken = Coverage(len(text))
@@ -141,7 +141,7 @@ class ToponymFinder:
             while i < len(toks) - 1:
                 found = None
                 if reach[i] and not taken.covers(toks[i].start):
-                    found = self._match_at(text, toks, i, starts, dateline_end, reach)
+                    found = self._match_at(text, toks, i, starts, dateline, reach)
                 if found is None:
                     i += 1
                     continue
@@ -152,13 +152,13 @@ class ToponymFinder:
         for m in mentions:
             covered.add(m.start, m.end)
         for finder in (self._capital_phrases, self._unknown_named_places, self._nominal_references):
-            found = finder(text, covered, dateline_end)
+            found = finder(text, covered, dateline)
             for m in found:
                 covered.add(m.start, m.end)
             mentions.extend(found)
         mentions.sort(key=lambda m: (m.start, -m.end))
         for m in mentions:
-            m.dateline = m.start < dateline_end
+            m.dateline = m.start in dateline
             if text[max(0, m.start - 5):m.start].lower().endswith(("pro-", "anti-")):
                 m.embedded = True  # "pro-European Union demonstrators": an adjective, not a place
         link_qualifiers(text, mentions, self.gaz)
@@ -167,7 +167,7 @@ class ToponymFinder:
             self.resolve(text, mentions)
         return mentions
 
-    def _match_at(self, text: str, toks: list[Token], i: int, starts: set[int], dateline_end: int,
+    def _match_at(self, text: str, toks: list[Token], i: int, starts: set[int], dateline: range,
                   reach: list[int]) -> tuple[Mention, int] | None:
         """The longest place name starting at token ``i``: exact first, then a spelling variant.
 
@@ -199,7 +199,7 @@ class ToponymFinder:
                 ids, variant = self.gaz.loose_ids(key), True  # "Ras al-Ain" for Ra's al 'Ayn
             if not ids:
                 continue
-            reason = self._rejection(text, toks, i, width, key, starts, dateline_end, ids)
+            reason = self._rejection(text, toks, i, width, key, starts, dateline, ids)
             if reason == "skip":
                 return None
             if reason:
@@ -211,7 +211,7 @@ class ToponymFinder:
         if len(first.key) >= 5 and first.key not in self.common and first.key not in lexicon.NEVER_PLACES \
                 and not _ends_longer_name(toks, i):
             ids = self.gaz.loose_ids(first.key)
-            if ids and self._rejection(text, toks, i, 1, first.key, starts, dateline_end, ids) is None:
+            if ids and self._rejection(text, toks, i, 1, first.key, starts, dateline, ids) is None:
                 mention = Mention(first.start, first.end, first.text, first.key, ids, why=["spelling variant"])
                 self._describe(text, toks, i + 1, mention)
                 return mention, 1
@@ -228,7 +228,7 @@ class ToponymFinder:
         return tuple(sorted(ids, key=self.gaz.importance, reverse=True)[:1])
 
     def _rejection(self, text: str, toks: list[Token], i: int, width: int, key: str, starts: set[int],
-                   dateline_end: int, ids: tuple[int, ...]) -> str | None:
+                   dateline: range, ids: tuple[int, ...]) -> str | None:
         """Why the name at ``toks[i:i+width]`` is not a place here: None (it is), "skip" or "shorter"."""
         first, last = toks[i], toks[i + width - 1]
         best, is_country = self._weight(ids)
@@ -241,7 +241,7 @@ class ToponymFinder:
                 # "Kelly said", after "Scott Kelly": a person, unless "in Kelly"; and "Sandoval said" is
                 # not Sandoval County, which only its short alias names so
                 return "skip"
-            if first.is_upper and len(first.text) <= 4 and first.start >= dateline_end and not any(
+            if first.is_upper and len(first.text) <= 4 and first.start not in dateline and not any(
                     self.gaz.kind(j) in ("country", "region") for j in ids):
                 return "skip"  # an acronym: "TTP", "ISPR", "BLA"; but "EU", "UAE", "DRC" are places
             if key in self.common and not is_country and (first.start in starts or best < 5.0):
@@ -359,7 +359,7 @@ class ToponymFinder:
                                    why=["shared head"]))
         return out
 
-    def _capital_phrases(self, text: str, covered: Coverage, dateline_end: int) -> list[Mention]:
+    def _capital_phrases(self, text: str, covered: Coverage, dateline: range) -> list[Mention]:
         """"the Libyan capital", "Turkey's capital": the country's capital city (beside the name "Turkey")."""
         out = []
         phrases = Coverage(len(text))
@@ -381,7 +381,7 @@ class ToponymFinder:
                                place=capital.id, why=[f"capital of {code}"]))
         return out
 
-    def _unknown_named_places(self, text: str, covered: Coverage, dateline_end: int) -> list[Mention]:
+    def _unknown_named_places(self, text: str, covered: Coverage, dateline: range) -> list[Mention]:
         """Names the gazetteer lacks that the text says are places: "the Abu Salim district",
         "Barsalogho, a town in ...", "in Enayetpur, in Sirajganj district", "near Walikale".
 
@@ -393,7 +393,7 @@ class ToponymFinder:
             for m in pattern.finditer(text):
                 start = m.start("name")
                 end = start + len(m.group("name").rstrip())
-                if start < dateline_end or covered.overlaps(start, end):
+                if start in dateline or covered.overlaps(start, end):
                     continue
                 words = [t.key for t in tokens(text[start:end])]
                 if not words or words[0] in lexicon.FUNCTION_WORDS or any(
@@ -409,7 +409,7 @@ class ToponymFinder:
                 covered.add(start, end)
         return out
 
-    def _nominal_references(self, text: str, covered: Coverage, dateline_end: int) -> list[Mention]:
+    def _nominal_references(self, text: str, covered: Coverage, dateline: range) -> list[Mention]:
         """"the town", "the city's airport", "the capital": the place the text has just named."""
         out = []
         for m in _NOMINAL.finditer(text):
@@ -488,15 +488,37 @@ def _sentence_start_offsets(text: str) -> set[int]:
     return out
 
 
-def dateline_span(text: str) -> int:
-    """Where the dateline ("RAWALPINDI:", "GOMA, Democratic Republic of Congo (Jan 28) -") ends; 0 for none."""
-    return _dateline_end(text)
+def dateline_span(text: str) -> range:
+    """The offsets of the dateline ("RAWALPINDI:", "GOMA, Democratic Republic of Congo (Jan 28) -"), empty for none.
+
+    It opens the report, or the first line after a headline and a byline ("Diafarabé: families demand
+    answers" then "MOPTI — Relatives of ..."). It ends at the separator after the place and its qualifiers.
+
+    Examples
+    --------
+    >>> text = "KYIV, March 12 (Reuters) - Drones struck Odesa."
+    >>> span = dateline_span(text); text[span.start:span.stop]
+    'KYIV, March 12 (Reuters) '
+    """
+    start = len(text) - len(text.lstrip())
+    for _ in range(_HEADLINE_LINES + 1):
+        end = _dateline_end(text, start)
+        if end:
+            return range(start, end)
+        line_end = text.find("\n", start)
+        if line_end < 0 or line_end - start > _HEADLINE_CHARS:
+            break
+        start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    return range(0)
 
 
-def _dateline_end(text: str) -> int:
-    """Offset of the separator after an all-capitals dateline and its qualifiers, else 0."""
-    lead = len(text) - len(text.lstrip())
-    head = _DATELINE_HEAD.match(text, lead)
+#: A dateline may follow this many short lines (a headline, a byline) of at most this many characters.
+_HEADLINE_LINES, _HEADLINE_CHARS = 2, 160
+
+
+def _dateline_end(text: str, start: int) -> int:
+    """Offset of the separator after an all-capitals dateline at ``start`` and its qualifiers, else 0."""
+    head = _DATELINE_HEAD.match(text, start)
     if head is None or not head.group(0).isupper() or len(head.group(0)) < 3:
         return 0
     tail = _DATELINE_TAIL.match(text, head.end())

@@ -225,9 +225,16 @@ def test_an_unknown_place_lies_at_a_settlement_of_its_sentence_before_a_division
     ("PORT-AU-PRINCE, Haiti (AP) — Gangs attacked Mirebalais.", "PORT-AU-PRINCE, Haiti (AP) "),
     ("Clashes erupted in Sidon: a report.", ""),
     ("UN: talks resume.", ""),
+    # after a headline (and a byline): the dateline opens the body, not the report
+    ("Sidon: families count the cost\n\nBEIRUT — Clashes erupted.", "BEIRUT "),
+    ("Sidon: families count the cost\nBy a staff reporter\n\nBEIRUT — Clashes erupted.", "BEIRUT "),
+    ("Clashes erupted in Sidon on Monday, and again overnight, in the old city and the port, as the army "
+     "moved in; residents said they had never seen such fighting there, not even in the worst years.\n\n"
+     "BEIRUT — More clashes.", ""),
 ])
 def test_dateline_span(text, dateline):
-    assert text[:dateline_span(text)] == dateline
+    span = dateline_span(text)
+    assert text[span.start:span.stop] == dateline
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -242,6 +249,25 @@ def test_dateline_places_are_where_the_report_was_filed(gazetteer, text, expecte
     reading = read_report(Report(text=text, published=PUBLISHED), gazetteer=gazetteer)
     assert [(p.name, p.country_code, p.role) for p in reading.places] == expected
     assert [e.location for e in reading.events] == [expected[-1][0]]
+
+
+def test_a_dateline_after_a_headline_is_where_the_report_was_filed(gazetteer):
+    text = "Sidon: families count the cost\n\nBEIRUT — Clashes erupted in Sidon on Monday."
+    reading = read_report(Report(text=text, published=PUBLISHED), gazetteer=gazetteer)
+    assert [(p.name, p.role) for p in reading.places] == [("Sidon", "other"), ("BEIRUT", "dateline"),
+                                                          ("Sidon", "event")]
+
+
+def test_the_dateline_s_name_said_again_is_the_dateline_s_place(gazetteer):
+    # every other place is a district of the region named like the city: they alone would favour the region
+    text = ("GAO — Jihadists attacked an army post near Ansongo, in Ansongo cercle, on Tuesday, and a convoy "
+            "near Bourem, in Bourem cercle. In Gao, traders kept their shops shut on Wednesday.")
+    found = [p for p in find_places(text, gazetteer=gazetteer) if p.name.lower() == "gao"]
+    assert [(p.name, p.kind) for p in found] == [("GAO", "place"), ("Gao", "place")]
+    assert "the dateline's place" in found[1].why
+    # a division word still decides
+    region = find_places("GAO — Fighting spread across Gao region on Monday.", gazetteer=gazetteer)
+    assert [p.kind for p in region if p.name == "Gao"] == ["admin1"]
 
 
 # -- qualifiers and context ---------------------------------------------------------------------
