@@ -39,6 +39,11 @@ _NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a f
 # Order matters: longer, more specific patterns first; a span taken is not matched again.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "over the first weekend of the year", "in the last week of March", "the second week of this month"
+    ("part_of_period", re.compile(
+        r"\b(?:(?:over|during|in|on|at)\s+)?the\s+(?P<ord>first|second|third|fourth|last|final)\s+"
+        rf"(?P<part>weekend|week)\s+of\s+(?:(?P<period>the\s+year|this\s+year|the\s+month|this\s+month)|{_MONTH}"
+        rf"(?:,?\s+{_YEAR})?)\b", re.I)),
     ("month_day", re.compile(rf"\b(?:(?:on|since|from|until|by)\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"
                              r"(?!\s*(?:percent|%))",
                              re.I)),
@@ -137,6 +142,7 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
 _DIGIT = "<digit>"
 _FIRST_WORDS: dict[str, frozenset[str]] = {
     "iso": frozenset({_DIGIT}),
+    "part_of_period": frozenset({"over", "during", "in", "on", "at", "the"}),
     "month_day": frozenset({"on", "since", "from", "until", "by", *MONTHS}),
     "day_month": frozenset({"on", "since", "from", "until", "by", "the", _DIGIT}),
     "month_year": frozenset({"in", "since", "during", "until", "early", "mid", "late", *MONTHS}),
@@ -210,6 +216,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
             year = int(g["year"])
             return _mention(m, text, date(year, 1, 1), min(date(year, 12, 31), max(published, date(year, 1, 1))),
                             "year", "absolute", published)
+        if kind == "part_of_period":
+            return _resolve_part_of_period(m, text, published, future_cue)
         if kind == "weekday":
             return _resolve_weekday(m, text, published, future_cue)
         if kind == "relative_days":
@@ -254,6 +262,47 @@ def easter_sunday(year: int) -> date:
     m = (a + 11 * h + 22 * leap) // 451
     month, day = divmod(h + leap - 7 * m + 114, 31)
     return date(year, month, day + 1)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def _resolve_part_of_period(m: re.Match[str], text: str, published: date, future_cue: bool) -> DateMention | None:
+    """"the first weekend of the year", "the last week of March": a week-long (or weekend) range.
+
+    The year, or a month named without its year, is the latest one that began by publication unless the
+    clause looks ahead. A week of a month counts from its first day ("the first week" is days 1-7, "the last"
+    its last 7); a weekend is a Saturday and the Sunday after it.
+    """
+    g = m.groupdict()
+    period = " ".join((g["period"] or "").lower().split())
+    if period.endswith("year"):
+        months = (1, 12)
+        years = [published.year] if period.startswith("this") else [published.year, published.year - 1]
+    elif period.endswith("month"):
+        months = (published.month, published.month)
+        years = [published.year]
+    else:
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        months = (month, month)
+        years = [int(g["year"])] if g["year"] else [published.year, published.year - 1]
+    nth = _ORDINALS[g["ord"].lower()]
+    for year in years:
+        month = months[0] if nth > 0 else months[1]
+        first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if g["part"].lower() == "week":
+            start = first + timedelta(days=7 * (nth - 1)) if nth > 0 else last - timedelta(days=6)
+            end = start + timedelta(days=6)
+        else:
+            saturday = first + timedelta(days=(5 - first.weekday()) % 7)
+            if nth < 0:
+                saturday = last - timedelta(days=(last.weekday() - 5) % 7)
+                saturday -= timedelta(days=7) if saturday + timedelta(days=1) > last else timedelta(0)
+            start = saturday + timedelta(days=7 * (nth - 1)) if nth > 0 else saturday
+            end = start + timedelta(days=1)
+        if start <= published or future_cue or year == years[-1]:
+            return _mention(m, text, start, end, "week", "absolute", published)
+    return None
 
 
 _NOT_A_WEEKDAY = ("palm", "easter", "bloody", "black", "good", "holy", "ash", "super", "maundy", "cyber", "orthodox")

@@ -252,3 +252,18 @@ def test_easter_and_its_feasts_are_dates(text, published, expected):
 def test_this_morning_is_the_day_of_publication(text):
     (found,) = _spans(text)
     assert found[1:] == ("2025-03-13", "2025-03-13", "day")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a week of a month counts from its first day, the last from its end; a weekend is Saturday and Sunday
+    ("Raids in the last week of March killed 40.", date(2024, 4, 10), ("2024-03-25", "2024-03-31")),
+    ("Raids in the second week of this month.", date(2024, 8, 20), ("2024-08-08", "2024-08-14")),
+    ("Riots during the first weekend of the year.", date(2022, 1, 20), ("2022-01-01", "2022-01-02")),
+    ("Clashes on the last weekend of June 2024.", date(2024, 8, 1), ("2024-06-29", "2024-06-30")),
+    ("Clashes on the last weekend of August.", date(2024, 9, 3), ("2024-08-24", "2024-08-25")),  # the 31st: Saturday
+    # a month named without its year is the last one before publication
+    ("Raids in the last week of March killed 40.", date(2024, 2, 10), ("2023-03-25", "2023-03-31")),
+])
+def test_a_week_or_weekend_of_a_period_is_a_week_long_range(text, published, expected):
+    (found,) = find_dates(text, published=published)
+    assert (found.date_from.isoformat(), found.date_to.isoformat(), found.precision) == (*expected, "week")
