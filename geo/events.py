@@ -78,7 +78,11 @@ _LOCATIVE = re.compile(
     r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"
     r"besieged|encircled|entered|retook|recaptured|took|shelling|bombing|strikes?\s+on|attacks?\s+on)\s+"
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|where|whose)\s")
 _LIST_JOIN = re.compile(r"\s*[-–]\s*|(?:\s+(?:province|state|district|region|county|governorate|oblast))?"
+                        # a relative clause between two items: "overran Maarat al-Numan, which troops had
+                        # retaken in 2020, and Khan Sheikhoun"
+                        r"(?:,\s+(?:which|where|whose)\s[^,;.:()]{0,80}(?=,))?"
                         r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                         r"(?:(?:[a-z][\w-]*)\s+){0,4}(?:capital,\s+)?")
 # Between a qualifier and a place that goes on describing where the qualified place is: "Douma, a town in
@@ -168,8 +172,8 @@ class EventReader:
         if not places or descriptive:
             return self._placeless(ctx, clause, sentence, triggers, own_dates, drafts, descriptive)
         out = []
-        clusters = _clusters(triggers, [m for m, _ in places])
-        last_place = max(m.start for m, _ in places)
+        clusters = _clusters(triggers, [m for m, _, _ in places])
+        last_place = max(m.start for m, _, _ in places)
         # "rallied in Dhaka on Monday, and police fired tear gas": a trailing trigger of the same kind,
         # with no place of its own, is more of the same incident (but "sparking protests" is not).
         while len(clusters) > 1 and clusters[-1][0].start > last_place \
@@ -177,9 +181,15 @@ class EventReader:
             tail = clusters.pop()
             clusters[-1] += tail
         actors = find_actors(text, ctx.read_from(clause), clause.end)
-        for m, country_level in places:
-            cluster = _governing(clusters, m)
-            when = self._date(ctx, sentence, own_dates, anchor=m.start)
+        read_at: dict[int, tuple[list[Trigger], tuple[date, date, str, bool]]] = {}  # id(mention) -> how read
+        for m, country_level, listed_after in places:
+            if listed_after is not None and id(listed_after) in read_at:
+                # "overran A, which troops had retaken in 2020, and B": B is read as A, not by the aside
+                cluster, when = read_at[id(listed_after)]
+            else:
+                cluster = _governing(clusters, m)
+                when = self._date(ctx, sentence, own_dates, anchor=m.start)
+            read_at[id(m)] = (cluster, when)
             told = _referent(drafts, dominant(cluster), sentence) if all(t.referring for t in cluster) else None
             if told is not None and (not when[3] or when[0] == told.date_from) \
                     and not _retold_closer(self.gaz, told, m, sentence):
@@ -197,11 +207,13 @@ class EventReader:
                                  country_level=country_level, own_day=len(days) > 1))
         return out
 
-    def _event_places(self, ctx: _Context, clause: Span, triggers: list[Trigger]) -> list[tuple[Mention, bool]]:
+    def _event_places(self, ctx: _Context, clause: Span,
+                      triggers: list[Trigger]) -> list[tuple[Mention, bool, Mention | None]]:
         """The mentions in a clause that say where it happened: after "in/at/near...", the object of an
-        attack, the subject of "came under fire", or a list of them."""
+        attack, the subject of "came under fire", or a list of them. Each comes with whether it is a
+        country, and the item it is listed after when a relative clause stands between the two."""
         text = ctx.text
-        out: list[tuple[Mention, bool]] = []
+        out: list[tuple[Mention, bool, Mention | None]] = []
         previous_ok: Mention | None = None
         describing: Mention | None = None  # the last qualifier: "Douma, a town in the Eastern Ghouta"
         road_from: Mention | None = None  # "on the road between Kachia and Kaduna": one event, at its first end
@@ -240,7 +252,7 @@ class EventReader:
                 on_territory = re.search(r"\b(?:on|in|into|inside|across|attacked|attacking|struck|shelled|"
                                          r"targeted|hit|overran|raided|stormed)\s+$", before)
                 if on_territory and _TERRITORY.match(text, m.end):
-                    out.append((m, True))
+                    out.append((m, True, None))
                 continue
             if kind == "region" and not self.gaz.country_of(m.place):
                 continue  # a continent is not where an event happened (but a ship struck in the Red Sea is)
@@ -256,7 +268,8 @@ class EventReader:
             if ok and kind == "country" and not re.search(r"\b(?:in|inside|across|into|on)\s+(?:the\s+)?$", before):
                 ok = False  # a country is where it happened only "in" it; otherwise it is a party
             if ok:
-                out.append((m, kind == "country"))
+                aside = listed and _RELATIVE_ASIDE.match(text, previous_ok.end, m.start) is not None
+                out.append((m, kind == "country", previous_ok if aside else None))
                 previous_ok = m
                 if _ROAD_FROM.search(before):
                     road_from, previous_ok = m, None

@@ -390,6 +390,10 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
     ("Rebels said on Tuesday they controlled most of Hama.",
      [(TUESDAY, "Non-state actor overtakes territory", "Hama")]),
     ("Kurdish forces recaptured Tabqa on Monday.", [(MONDAY, "Non-state actor overtakes territory", "Tabqa")]),
+    # an aside between two listed places does not date or type the second
+    ("On Tuesday rebels overran Tessalit, which troops had retaken in May 2019, and Aguelhok.",
+     [(TUESDAY, "Non-state actor overtakes territory", "Tessalit"),
+      (TUESDAY, "Non-state actor overtakes territory", "Aguelhok")]),
     # a town's forces are a militia, though "Zintani" ends like a demonym ("Afghani", "Pakistani")
     ("Zintani forces recaptured Gharyan on Monday.", [(MONDAY, "Non-state actor overtakes territory", "Gharyan")]),
     ("A journalist was found decapitated in Culiacan on Tuesday.", [(TUESDAY, "Attack", "Culiacan")]),
