@@ -204,9 +204,12 @@ class MentionResolver:
         # A capital's dateline ("MOGADISHU") says nothing about where in the country a place lies.
         dateline = next((x for x in mentions if x.dateline and x.place is not None
                          and self.gaz.kind(x.place) == "place" and not self.gaz.is_capital(x.place)), None)
+        located: dict[str, Mention] = {}  # an unknown name, where it was first located
+        repeats = [m for m in mentions if m.why == ["unknown place, named so elsewhere in the report"]]
         for m in mentions:
-            if m.candidates or m.place is not None or m.form != "name":
+            if m.candidates or m.place is not None or m.form != "name" or m in repeats:
                 continue
+            located.setdefault(m.key, m)
             if m.qualifier is not None and mentions[m.qualifier].place is not None:
                 m.place, m.near = mentions[m.qualifier].place, True
                 continue
@@ -230,6 +233,10 @@ class MentionResolver:
                 # Nothing else around it: near where a local report was filed ("SAINT-MARC, Haiti — Gang
                 # members attacked the town of Pont-Sondé").
                 m.place, m.near = dateline.place, True
+        for m in repeats:  # where the text said what the place is, not wherever else it is named
+            first = located.get(m.key)
+            if first is not None and first.place is not None:
+                m.place, m.near = first.place, True
 
     def _resolve_nominals(self, text: str, mentions: list[Mention]) -> None:
         """"the town" is the last town named before it; "the capital" the last capital, else the capital of

@@ -49,19 +49,30 @@ _PERSON = re.compile(
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|to|into|outside|toward|towards|across|of)\s+$", re.I)
 _NAME = r"(?P<name>(?:[A-Z][\w'’-]+[\s-]+){0,3}[A-Z][\w'’-]+)"
 _UNKNOWN_PLACE_PATTERNS = [
-    # "the Abu Salim district", "the Abu Shouk displacement camp"
+    # "the Abu Salim district", "the Abu Shouk displacement camp", "Tarmuwa local government area"
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
-               r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement)\b"),
+               r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement|"
+               r"commune|chiefdom|local government area|municipality|subdistrict|upazila|tehsil)\b"),
     # "the Cal Miskaad mountains", "Manda Island": a named feature the gazetteer lacks
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>[Mm]ountains|[Hh]ills|[Ff]orest|[Dd]esert|[Pp]lateau|"
                r"Island|Islands|Valley)\b"),
     # "Barsalogho, a town in Burkina Faso's Centre-Nord region"
     # (the kind word heads the appositive: "Francisco Tapia, the secretary of the city government" is no town)
     re.compile(rf"\b{_NAME},\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}(?P<kind>town|village|city|district|settlement|"
-               r"hamlet|locality|municipality|suburb|camp)\b"),
+               r"hamlet|locality|municipality|suburb|camp|commune|chiefdom)\b"
+               # ... and heads its noun phrase: "Prin, a city partnerships manager" is no city, but "a town
+               # overlooking the border" and "a town in" are towns
+               r"(?!\s+(?!(?:in|of|on|near|north|south|east|west|outside|about|some|close|where|which|that|and|"
+               r"with|along|by|just|across|between|under|known|home|famous|once|now|long|so|whose|from|to)\b)"
+               r"(?![a-z]+(?:ing|ed)\b)[a-z]+)"),
+    # "in Misterei, about 45 km south-west of El Geneina": located by the place it is measured from
+    re.compile(rf"\b(?:in|at|near|outside)\s+{_NAME},?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?"
+               r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*miles\)\s+)?(?:to\s+the\s+)?"
+               r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+               r"south-west)\b"),
     # "in Enayetpur, in Sirajganj district", "near Walikale"
     re.compile(rf"\b(?:in|at|near|outside)\s+{_NAME}(?=,\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}[A-Z])"),
-    re.compile(rf"\b(?:near|outside|the (?:town|village|city) of)\s+{_NAME}\b"),
+    re.compile(rf"\b(?:near|outside|the (?:town|village|city|hamlet|settlement|commune|locality) of)\s+{_NAME}\b"),
 ]
 _NOMINAL = re.compile(
     r"\b(?:the|that|this)\s+(?:(?:northern|southern|eastern|western|central|besieged|embattled|strategic|border|"
@@ -151,8 +162,9 @@ class ToponymFinder:
         covered = Coverage(len(text))
         for m in mentions:
             covered.add(m.start, m.end)
-        for finder in (self._capital_phrases, self._unknown_named_places, self._nominal_references):
-            found = finder(text, covered, dateline)
+        for finder in (self._capital_phrases, self._unknown_named_places, self._repeated_unknown_names,
+                       self._nominal_references):
+            found = finder(text, covered, dateline, mentions)
             for m in found:
                 covered.add(m.start, m.end)
             mentions.extend(found)
@@ -359,7 +371,7 @@ class ToponymFinder:
                                    why=["shared head"]))
         return out
 
-    def _capital_phrases(self, text: str, covered: Coverage, dateline: range) -> list[Mention]:
+    def _capital_phrases(self, text: str, covered: Coverage, dateline: range, found: list[Mention]) -> list[Mention]:
         """"the Libyan capital", "Turkey's capital": the country's capital city (beside the name "Turkey")."""
         out = []
         phrases = Coverage(len(text))
@@ -381,7 +393,8 @@ class ToponymFinder:
                                place=capital.id, why=[f"capital of {code}"]))
         return out
 
-    def _unknown_named_places(self, text: str, covered: Coverage, dateline: range) -> list[Mention]:
+    def _unknown_named_places(self, text: str, covered: Coverage, dateline: range,
+                              found: list[Mention]) -> list[Mention]:
         """Names the gazetteer lacks that the text says are places: "the Abu Salim district",
         "Barsalogho, a town in ...", "in Enayetpur, in Sirajganj district", "near Walikale".
 
@@ -409,7 +422,23 @@ class ToponymFinder:
                 covered.add(start, end)
         return out
 
-    def _nominal_references(self, text: str, covered: Coverage, dateline: range) -> list[Mention]:
+    def _repeated_unknown_names(self, text: str, covered: Coverage, dateline: range,
+                                found: list[Mention]) -> list[Mention]:
+        """A name the text has shown to be a place the gazetteer lacks ("Kishishe, a village in ...") is
+        that place wherever else the report names it: in the headline, and in "killed in Kishishe" later."""
+        unknown = {m.text: m for m in found if m.form == "name" and not m.candidates and m.why
+                   and m.why[0].startswith("unknown")}
+        out: list[Mention] = []
+        for name, first in unknown.items():
+            for hit in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
+                if covered.overlaps(hit.start(), hit.end()):
+                    continue
+                out.append(Mention(hit.start(), hit.end(), name, first.key, (), hint=first.hint,
+                                   why=["unknown place, named so elsewhere in the report"]))
+                covered.add(hit.start(), hit.end())
+        return out
+
+    def _nominal_references(self, text: str, covered: Coverage, dateline: range, found: list[Mention]) -> list[Mention]:
         """"the town", "the city's airport", "the capital": the place the text has just named."""
         out = []
         for m in _NOMINAL.finditer(text):

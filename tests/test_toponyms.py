@@ -209,6 +209,35 @@ def test_a_foreign_namesake_of_an_unknown_place_is_not_taken(places, text, name,
     assert {cc for n, cc, _, _ in places(text) if n == name} == countries
 
 
+@pytest.mark.parametrize(("text", "name", "near"), [
+    ("Gunmen killed 40 people in Dabakoro, a rural commune near Dori, on Monday.", "Dabakoro", "Dori"),
+    ("Rebels clashed with militias in Soumbiyel, about 45 km south-west of El Geneina, on Monday.",
+     "Soumbiyel", "El Geneina"),
+    ("Soldiers raided the hamlet of Nyamitabo, near Rutshuru, on Monday.", "Nyamitabo", "Rutshuru"),
+    ("Jets struck Ngomazi, a town overlooking the border near Goma.", "Ngomazi", "Goma"),
+])
+def test_an_unknown_place_named_so_by_its_text_lies_near_its_context(gazetteer, text, name, near):
+    found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
+    assert found[name].resolved_name == found[near].resolved_name
+    assert found[name].precision == "near place"
+
+
+def test_an_appositive_naming_a_job_is_no_place(places):
+    found = places("The plan was drawn up by Lokiriama, a city partnerships manager in London.")
+    assert [name for name, *_ in found] == ["London"]
+
+
+def test_an_unknown_place_is_that_place_wherever_the_report_names_it(gazetteer):
+    text = ("Killings in Kiwende\n\nGOMA — Survivors of the killings in Kiwende, a village in Rutshuru "
+            "territory, said on Sunday that rebels shot dozens of men. The rebels said eight civilians had been "
+            "killed by stray bullets in Kiwende.")
+    found = [p for p in find_places(text, gazetteer=gazetteer) if p.name == "Kiwende"]
+    assert len(found) == 3
+    assert len({(p.resolved_name, p.precision) for p in found}) == 1
+    assert found[0].resolved_name.startswith("Rutshuru")
+    assert found[0].precision == "near place"
+
+
 def test_an_unknown_place_lies_at_a_settlement_of_its_sentence_before_a_division(gazetteer):
     text = ("In El Fasher, the last army-held city in Darfur, shelling of the Abu Shouk displacement camp "
             "killed eight people on Friday.")
