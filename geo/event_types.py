@@ -53,7 +53,9 @@ _LEXICON: list[tuple[str, str]] = [
     # Explosions/Remote violence
     (r"drones? (?:[\w-]+ )?dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives|bombs|grenades|munitions|charges)|"
      r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
-     r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed)|(?:jets?|warplanes?|aircraft|planes?|"
+     r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed|set fire|set ablaze)|"
+     # glide and barrel bombs are dropped from aircraft
+     r"(?:glide|barrel|guided aerial) bombs?|(?:jets?|warplanes?|aircraft|planes?|"
      r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
      r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"

@@ -52,6 +52,9 @@ _NOT_DONE = re.compile(
     r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
     r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in|(?:has|have|had)\s+(?:\w+\s+)?"
     r"(?:stepped\s+up|intensified|escalated|increased))\s+(?:[\w-]+\s+)?$"
+    # arms sent or made are no attack: "speed up deliveries of artillery shells"
+    r"|\b(?:deliver(?:y|ies)|suppl(?:y|ies)|shipments?|stocks?|stockpiles?|production|purchases?|sales?|transfers?)"
+    r"\s+of\s+(?:[\w-]+\s+){0,2}$"
     r"|" + _CAMPAIGN_SO_FAR + r"$", re.I)
 # The figure of a campaign's toll, and a place inside a depiction, are not this clause's event's either.
 _CAMPAIGN_TOLL = re.compile(_CAMPAIGN_SO_FAR + r"(?:(?:killed|left)\s+)?$", re.I)
@@ -72,7 +75,7 @@ _LOCATIVE = re.compile(
     + _ROAD_BETWEEN + r"|across|"
     r"inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|including|such\s+as|"
     r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|cities|towns?|villages?|districts?|provinces?|"
-    r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state) of)\s+"
+    r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state|side) of)\s+"
     # a gerund ends the phrase ("in retaliation for attacking"), but not an adjective that looks like one
     r"(?:the\s+)?(?:(?:neighbou?ring|surrounding|adjoining|outlying|[a-z][\w-]*(?<!ing)|\w+['’]s)\s+){0,3}"
     r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"

@@ -62,7 +62,9 @@ _KILLED_AFTER = re.compile(
     r"(?:killed|dead|died|slain|"
     r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
 # An opening quote may follow: killing "dozens of terrorists", as a claim is often quoted.
-_KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of)\s+[\"“‘']?", re.I)
+_KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of|shot dead|shooting dead|"
+                      r"gunned down|gunning down|massacred|massacring|executed|executing|beheaded|beheading|"
+                      r"slaughtered)\s+[\"“‘']?", re.I)
 # "the death toll rose to 18", "the death toll from Friday's strike on Kryvyi Rih has risen to 18"
 _TOLL = re.compile(rf"\bdeath toll\s+(?:(?:has\s+)?(?:stood at|stands at|of|to|at)|(?:[\w'’-]+\s+){{0,8}}?(?:has\s+)?"
                    rf"(?:rose to|risen to|rises to|reached|climbed to|jumped to|increased to))\s+"
@@ -126,7 +128,8 @@ def _figures(start: int, end: int, text: str, items: list[tuple[int, str]]) -> l
     return [Fatalities(start, end, text[start:end], count, group) for group, count in by_group.items()]
 
 
-_DEATH_WORD = re.compile(r"\b(?:kill|dead|died|death|lives|slain|martyr|perish|massacr|execut)", re.I)
+_DEATH_WORD = re.compile(r"\b(?:kill|dead|died|death|lives|slain|martyr|perish|massacr|execut|gunn|behead|slaughter)",
+                         re.I)
 # The words without which _KILLED_AFTER and _BARE cannot match: a sentence without them skips those scans.
 _KILLED_WORD = re.compile(r"killed|dead|died|slain|lives|martyred|perished|massacred|executed", re.I)
 _DEAD_OR_KILLED = re.compile(r"dead|killed", re.I)

@@ -73,7 +73,7 @@ NEVER_PLACES = frozenset(
     "said says told asked added also however meanwhile after before during since while when where what "
     "who why how all both each every some many most several no not january february march april may june "
     "july august september october november december monday tuesday wednesday thursday friday saturday "
-    "sunday today yesterday un eu nato isis isil is al qaeda hamas hezbollah ttp bla ispr covid "
+    "sunday today yesterday day un eu nato isis isil is al qaeda hamas hezbollah ttp bla ispr covid "
     "university college hospital street road river lake mount island bay gulf sea ocean human rights "
     "security defence defense interior foreign affairs".split())
 

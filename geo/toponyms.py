@@ -207,8 +207,9 @@ class ToponymFinder:
                     and min(len(first.key), len(last.key)) >= 4 and self.gaz.has_key(first.key + last.key):
                 key = first.key + last.key  # "Pétion-Ville" for Pétionville
                 ids = self.gaz.ids(key)
-            if not ids and width >= 2 and key not in self.common:
-                ids, variant = self.gaz.loose_ids(key), True  # "Ras al-Ain" for Ra's al 'Ayn
+            if not ids and width >= 2 and key not in self.common and first.key != "the":
+                # "Ras al-Ain" for Ra's al 'Ayn (but "The Machala prison" is not a spelling of Machala)
+                ids, variant = self.gaz.loose_ids(key), True
             if not ids:
                 continue
             reason = self._rejection(text, toks, i, width, key, starts, dateline, ids)

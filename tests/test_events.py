@@ -394,6 +394,14 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
     ("On Tuesday rebels overran Tessalit, which troops had retaken in May 2019, and Aguelhok.",
      [(TUESDAY, "Non-state actor overtakes territory", "Tessalit"),
       (TUESDAY, "Non-state actor overtakes territory", "Aguelhok")]),
+    # glide bombs fall from aircraft; drones setting fire to a depot are a strike, not a riot
+    ("A glide bomb hit a market in Orikhiv on Monday, killing three people.",
+     [(MONDAY, "Air/drone strike", "Orikhiv")]),
+    ("Drones set fire to a fuel depot in Novozybkov on Tuesday.", [(TUESDAY, "Air/drone strike", "Novozybkov")]),
+    # arms delivered are no attack
+    ("Factories in Kharkiv stepped up production of drones and missiles on Monday.", []),
+    # "on the east side of" a town is in it
+    ("Gunmen opened fire on shoppers on the east side of Celaya on Monday.", [(MONDAY, "Attack", "Celaya")]),
     # a town's forces are a militia, though "Zintani" ends like a demonym ("Afghani", "Pakistani")
     ("Zintani forces recaptured Gharyan on Monday.", [(MONDAY, "Non-state actor overtakes territory", "Gharyan")]),
     ("A journalist was found decapitated in Culiacan on Tuesday.", [(TUESDAY, "Attack", "Culiacan")]),

@@ -44,6 +44,10 @@ def _total(text: str) -> int | None:
     ("A siege in which at least 25 police officers and soldiers were killed.", 25),
     ("Riots in which at least 16 Sudanese nationals were killed.", 16),
     ("At least 90 people died in clashes.", 90),
+    # verbs that kill as they count
+    ("Gunmen shot dead at least 11 shoppers and bystanders in the market.", 11),
+    ("Militants gunned down six farmers on Monday.", 6),
+    ("Fighters executed four prisoners.", 4),
 ])
 def test_single_figures(text, expected):
     assert _total(text) == expected

@@ -222,6 +222,16 @@ def test_an_unknown_place_named_so_by_its_text_lies_near_its_context(gazetteer, 
     assert found[name].precision == "near place"
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a sentence's "The" is not part of the name found by a looser spelling
+    ("The Gaziantep prison was the scene of a riot.", ["Gaziantep"]),
+    # a holiday is no place
+    ("On Sunday, which was Father's Day, relatives marched in Celaya.", ["Celaya"]),
+])
+def test_words_around_a_name_stay_out_of_it(places, text, names):
+    assert [name for name, *_ in places(text)] == names
+
+
 def test_an_appositive_naming_a_job_is_no_place(places):
     found = places("The plan was drawn up by Lokiriama, a city partnerships manager in London.")
     assert [name for name, *_ in found] == ["London"]
