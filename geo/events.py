@@ -239,8 +239,12 @@ class EventReader:
             if m.role in ("dateline", "metonym") or m.qualifies is not None:
                 previous_ok = None
                 continue
-            lo = max(clause.start, m.start - _LOOKBACK)  # the phrases searched for before a place end at it
-            before = text[lo:m.start]
+            # The phrases searched for before a place end at it, or at the division before it that says
+            # where it is: "in Kathua district's Hiranagar area" happened in Hiranagar.
+            head = ctx.mentions[m.qualifier] if m.qualifier is not None else None
+            anchor = head.start if head is not None and head.end <= m.start else m.start
+            lo = max(clause.start, anchor - _LOOKBACK)
+            before = text[lo:anchor]
             if _DEPICTION.search(before):
                 previous_ok = None
                 continue  # "after a video circulated showing an attack on a shrine in Aleppo"

@@ -48,7 +48,9 @@ _QUALIFIER_AFTER = re.compile(
     r"areas?|neighbou?rhoods?|quarters?|suburbs?)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
 _PART_OF_CITY = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\s+of\s+(?:the\s+)?")
 _EXPLICIT_IN = re.compile(r"(?:\s+(?:village|town|city|camp))?\s*,\s*in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
-_QUALIFIER_BEFORE = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}")
+# "Afghanistan's Paktika province", "Kathua district's Hiranagar area"
+_QUALIFIER_BEFORE = re.compile(r"(?:\s+(?:district|province|state|region|county|governorate))?['’]s?\s+"
+                               r"(?:[a-z][\w-]*\s+){0,2}")
 
 
 def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -64,7 +66,7 @@ def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             if not q.candidates:
                 continue
             after = b > a and _QUALIFIER_AFTER.fullmatch(text, m.end, q.start)
-            before = b < a and q.possessive and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start)
+            before = b < a and _QUALIFIER_BEFORE.fullmatch(text, q.end, m.start)
             if not (after or before):
                 continue  # cheap test first: most neighbours are not qualifiers
             if after and q.possessive and b + 1 < len(names) \

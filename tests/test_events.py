@@ -400,6 +400,9 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
     ("Drones set fire to a fuel depot in Novozybkov on Tuesday.", [(TUESDAY, "Air/drone strike", "Novozybkov")]),
     # arms delivered are no attack
     ("Factories in Kharkiv stepped up production of drones and missiles on Monday.", []),
+    # a division's possessive says where the place after it is: that place is where it happened
+    ("Troops clashed with militants on Monday in a forest in Kupwara district's Handwara area.",
+     [(MONDAY, "Armed clash", "Handwara")]),
     # "on the east side of" a town is in it
     ("Gunmen opened fire on shoppers on the east side of Celaya on Monday.", [(MONDAY, "Attack", "Celaya")]),
     # a town's forces are a militia, though "Zintani" ends like a demonym ("Afghani", "Pakistani")
