@@ -87,7 +87,11 @@ _LEXICON: list[tuple[str, str]] = [
      "Attack"),
     (r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|took (?:\w+ ){0,8}hostage|"
      r"taking (?:\w+ ){0,8}hostage|(?:seized|snatched|took) (?:\w+ ){0,3}(?:students|schoolgirls|schoolchildren|"
-     r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)",
+     r"children|villagers|passengers|people|civilians|captives|hostages|women|girls|boys)|"
+     # "took away a man from a seaside chalet", "led away three villagers"
+     r"(?:took|taken|led|carried|whisked|dragged) (?:away|off) (?:an? |two |three |several |\w+ )?(?:\w+ )?"
+     r"(?:man|men|woman|women|boy|boys|girl|girls|people|person|villagers|civilians|residents|officials?|"
+     r"journalists?|workers|students|priests?|activists?)",
      "Abduction/forced disappearance"),
     (r"rap(?:ed|es)|sexual (?:violence|assault)", "Sexual violence"),
     # Protests and riots

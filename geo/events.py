@@ -52,6 +52,11 @@ _NOT_DONE = re.compile(
     r"|\b(?:frequent|repeated|regular|recurring|routine|daily|weekly|increasing|rising|growing|sporadic\s+and|"
     r"(?:a|the)\s+(?:series|spate|wave|rise|surge|string)\s+of|an\s+increase\s+in|(?:has|have|had)\s+(?:\w+\s+)?"
     r"(?:stepped\s+up|intensified|escalated|increased))\s+(?:[\w-]+\s+)?$"
+    # what a protest is against is its cause, not an event of its own: "went on strike to protest against
+    # kidnappings", "marched to denounce the killings"
+    r"|\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|ed|ing|ions?)|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?)\s+"
+    r"(?:against|over)\s+(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:denounc(?:e|ed|es|ing)|condemn(?:ed|s|ing)?|mourn(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,3}$"
     # arms sent or made are no attack: "speed up deliveries of artillery shells"
     r"|\b(?:deliver(?:y|ies)|suppl(?:y|ies)|shipments?|stocks?|stockpiles?|production|purchases?|sales?|transfers?)"
     r"\s+of\s+(?:[\w-]+\s+){0,2}$"

@@ -400,6 +400,12 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
     ("Drones set fire to a fuel depot in Novozybkov on Tuesday.", [(TUESDAY, "Air/drone strike", "Novozybkov")]),
     # arms delivered are no attack
     ("Factories in Kharkiv stepped up production of drones and missiles on Monday.", []),
+    # what a protest is against is its cause, not a second event
+    ("Shopkeepers in Jacmel went on strike on Tuesday to protest against kidnappings.",
+     [(TUESDAY, "Peaceful protest", "Jacmel")]),
+    # a person taken away is abducted
+    ("Gunmen stopped a bus in Tyre on Monday and led away two men.",
+     [(MONDAY, "Abduction/forced disappearance", "Tyre")]),
     # a division's possessive says where the place after it is: that place is where it happened
     ("Troops clashed with militants on Monday in a forest in Kupwara district's Handwara area.",
      [(MONDAY, "Armed clash", "Handwara")]),
