@@ -236,7 +236,8 @@ _MILITARY_TARGET = re.compile(
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|worshippers|passengers|markets?|mosques?|churche?s?|schools?|hospitals?|homes?|"
     r"houses|farmers|workers|traders|women|children|students|residents|wedding|funeral|displaced|refugees?|"
-    r"camp for|shoppers|pilgrims|buses?|villages?|tourists)\b", re.I)
+    r"camp for|shoppers|pilgrims|buses?|villages?|tourists|missions?|convents?|clinics?|orphanages?|nuns?|"
+    r"priests?|aid workers?)\b", re.I)
 
 
 @dataclass(frozen=True)

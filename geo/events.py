@@ -82,7 +82,8 @@ _LOCATIVE = re.compile(
     r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|cities|towns?|villages?|districts?|provinces?|"
     r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state|side) of)\s+"
     # a gerund ends the phrase ("in retaliation for attacking"), but not an adjective that looks like one
-    r"(?:the\s+)?(?:(?:neighbou?ring|surrounding|adjoining|outlying|[a-z][\w-]*(?<!ing)|\w+['’]s)\s+){0,3}"
+    r"(?:the\s+)?(?:(?:neighbou?ring|surrounding|adjoining|outlying|[a-z][\w-]*(?<!ing)|\w+['’]s|"
+    r"Barangay|Brgy\.|Barrio|Colonia|Sitio|Kebele|Mohalla)\s+){0,3}"
     r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"
     r"besieged|encircled|entered|retook|recaptured|took|shelling|bombing|strikes?\s+on|attacks?\s+on)\s+"
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")

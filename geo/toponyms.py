@@ -56,6 +56,9 @@ _UNKNOWN_PLACE_PATTERNS = [
     # "the Cal Miskaad mountains", "Manda Island": a named feature the gazetteer lacks
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>[Mm]ountains|[Hh]ills|[Ff]orest|[Dd]esert|[Pp]lateau|"
                r"Island|Islands|Valley)\b"),
+    # "Barangay Anas", "Colonia Juárez", "Kebele 04": the word for a village or quarter before its name
+    re.compile(r"\b(?P<kind>Barangay|Brgy\.|Barrio|Colonia|Sitio|Kebele|Mohalla)\s+"
+               r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\b"),
     # "Barsalogho, a town in Burkina Faso's Centre-Nord region"
     # (the kind word heads the appositive: "Francisco Tapia, the secretary of the city government" is no town)
     re.compile(rf"\b{_NAME},\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}(?P<kind>town|village|city|district|settlement|"

@@ -406,6 +406,11 @@ def test_a_live_blog_entry_with_no_date_is_the_day_of_publication(read):
     # a person taken away is abducted
     ("Gunmen stopped a bus in Tyre on Monday and led away two men.",
      [(MONDAY, "Abduction/forced disappearance", "Tyre")]),
+    # a mission, a clinic or an orphanage attacked is a civilian target
+    ("Insurgents attacked the mission at Mueda on Tuesday, killing a priest.", [(TUESDAY, "Attack", "Mueda")]),
+    # "Barangay X" is a village the gazetteer lacks, near the report's dateline
+    ("DAVAO CITY — A landmine exploded in Barangay Tibungco on Monday, killing two farmers.",
+     [(MONDAY, "Remote explosive/landmine/IED", "Tibungco")]),
     # a division's possessive says where the place after it is: that place is where it happened
     ("Troops clashed with militants on Monday in a forest in Kupwara district's Handwara area.",
      [(MONDAY, "Armed clash", "Handwara")]),
