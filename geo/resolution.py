@@ -39,6 +39,9 @@ def contains(gaz: Gazetteer, division: int, place: int) -> bool:
     return km(*gaz.point(division), *gaz.point(place)) <= _DIVISION_RADIUS_KM.get(kind, 100.0)
 
 
+#: Why a mention was added for a name the text showed elsewhere to be a place the gazetteer lacks.
+REPEATED_UNKNOWN = "unknown place, named so elsewhere in the report"
+
 _QUALIFIER_AFTER = re.compile(
     r"(?:\s+(?:village|town|city|camp|district|township))?(?:"
     r"\s*,\s*|\s+in\s+(?:the\s+)?|"
@@ -207,9 +210,10 @@ class MentionResolver:
         dateline = next((x for x in mentions if x.dateline and x.place is not None
                          and self.gaz.kind(x.place) == "place" and not self.gaz.is_capital(x.place)), None)
         located: dict[str, Mention] = {}  # an unknown name, where it was first located
-        repeats = [m for m in mentions if m.why == ["unknown place, named so elsewhere in the report"]]
+        repeats = [m for m in mentions if m.why == [REPEATED_UNKNOWN]]
+        repeated = {id(m) for m in repeats}
         for m in mentions:
-            if m.candidates or m.place is not None or m.form != "name" or m in repeats:
+            if m.candidates or m.place is not None or m.form != "name" or id(m) in repeated:
                 continue
             located.setdefault(m.key, m)
             if m.qualifier is not None and mentions[m.qualifier].place is not None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from geo import lexicon
 from geo.gazetteer import Gazetteer
-from geo.resolution import MentionResolver, link_qualifiers
+from geo.resolution import REPEATED_UNKNOWN, MentionResolver, link_qualifiers
 from geo.sentences import Coverage, Token, sentences, tokens
 from geo.text import normalise
 
@@ -438,7 +438,7 @@ class ToponymFinder:
                 if covered.overlaps(hit.start(), hit.end()):
                     continue
                 out.append(Mention(hit.start(), hit.end(), name, first.key, (), hint=first.hint,
-                                   why=["unknown place, named so elsewhere in the report"]))
+                                   why=[REPEATED_UNKNOWN]))
                 covered.add(hit.start(), hit.end())
         return out
 
@@ -541,12 +541,13 @@ def dateline_span(text: str) -> range:
         line_end = text.find("\n", start)
         if line_end < 0 or line_end - start > _HEADLINE_CHARS:
             break
-        start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+        start = _LINE_BREAKS.match(text, line_end).end()
     return range(0)
 
 
 #: A dateline may follow this many short lines (a headline, a byline) of at most this many characters.
 _HEADLINE_LINES, _HEADLINE_CHARS = 2, 160
+_LINE_BREAKS = re.compile(r"\s+")
 
 
 def _dateline_end(text: str, start: int) -> int:
