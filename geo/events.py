@@ -375,6 +375,12 @@ class EventReader:
                 typed = [d for d in in_paragraph if lead and d.trigger.event_type == lead.event_type]
                 pool = typed or in_paragraph
                 target = pool[-1] if pool else None
+                # A day the sentence gives before the figure, and not the event's: "On Thursday, a strike hit a
+                # car, killing two" is not Friday's 52 dead (a day after it, "the next day", may be another clause's).
+                own_days = [d for d in ctx.dates_in(sentence.start, figure.start) if not d.reporting and not d.future]
+                if target is not None and own_days and not any(
+                        d.date_from <= target.date_from <= d.date_to for d in own_days):
+                    target = None
             if target is not None:
                 target.figures.append(figure)
 

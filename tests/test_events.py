@@ -534,3 +534,9 @@ def test_event_ids_are_stable(gazetteer):
     again = read_report(Report(text=EVIDENCE, published=PUBLISHED, source_id="other"), gazetteer=gazetteer)
     assert [e.event_id for e in first.events] == [e.event_id for e in again.events]
     assert len({e.event_id for e in first.events}) == len(first.events)
+
+
+def test_a_figure_told_on_another_day_is_not_the_earlier_event_s(read):
+    text = ("Air strikes on Idlib killed 40 people on Tuesday. On Monday, a strike hit a car on a highway, "
+            "killing two people.")
+    assert [(e.event_date, e.location, e.fatalities) for e in read(text)] == [(TUESDAY, "Idlib", 40)]
