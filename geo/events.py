@@ -70,10 +70,10 @@ _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?
                        r"\s+(?:years?|decades?|months?)\b|\bsince\s+(?:19|20)\d\d\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|nationwide|countrywide|"
                          r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
-# "on the road between Kachia and Kaduna": where it happened, at the road's first end (see _event_places)
 # Phrases that end where a trigger or a place begins are looked for this far back, not from the clause's
 # start: none is longer, and a long clause would otherwise be searched from every character.
 _LOOKBACK = 200
+# "on the road between Kachia and Kaduna": where it happened, at the road's first end (see _event_places)
 _ROAD_BETWEEN = r"on\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)"
 _LOCATIVE = re.compile(
     r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|"
@@ -87,11 +87,12 @@ _LOCATIVE = re.compile(
     r"|\b(?i:struck|hit|pounded|shelled|bombed|targeted|attacked|raided|stormed|seized|captured|overran|overrun|"
     r"besieged|encircled|entered|retook|recaptured|took|shelling|bombing|strikes?\s+on|attacks?\s+on)\s+"
     r"(?:the\s+)?(?:(?:[a-z][\w-]*(?<!ing))\s+){0,2})$")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|where|whose)\s")
+_ASIDE_OPENS = r",\s+(?:which|where|whose)\s"  # a relative clause between two listed places
+_RELATIVE_ASIDE = re.compile(_ASIDE_OPENS)
 _LIST_JOIN = re.compile(r"\s*[-–]\s*|(?:\s+(?:province|state|district|region|county|governorate|oblast))?"
                         # a relative clause between two items: "overran Maarat al-Numan, which troops had
                         # retaken in 2020, and Khan Sheikhoun"
-                        r"(?:,\s+(?:which|where|whose)\s[^,;.:()]{0,80}(?=,))?"
+                        r"(?:" + _ASIDE_OPENS + r"[^,;.:()]{0,80}(?=,))?"
                         r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?(?:the\s+)?"
                         r"(?:(?:[a-z][\w-]*)\s+){0,4}(?:capital,\s+)?")
 # Between a qualifier and a place that goes on describing where the qualified place is: "Douma, a town in
