@@ -46,10 +46,16 @@ _LEXICON: list[tuple[str, str]] = [
     (r"(?:drove|driven|pushed) (?:[\w-]+ ){0,3}out of", "TERRITORY"),
     (r"(?:seiz(?:ed|ing|e)|captur(?:ed|ing|e)|overr(?:an|un|unning)|took|taken|taking|recaptur(?:ed|ing|e)|retook|"
      r"retaking|regain(?:ed|ing)|entered|swept into|controlled (?:most|all|much|parts) of|"
+     r"retaken|retake|reclaimed|liberated|wrested|"
      rf"(?:have|has|had|were|was) (?:now )?control(?:led)? (?:of|over)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
     # Attacks typed by their target
     (r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|opened fire|fir(?:ed|ing) (?:on|at|upon)|"
      r"shot at|rammed|overran|overrun|ambush(?:ed|es)?", "ATTACK"),
+    # "security forces killed 10 militants", "militants killed two soldiers": typed by whom it hits, and only
+    # where the clause names nothing else (a killing is what most incidents do, not what they are)
+    (r"(?:killed|killing|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)) (?:\w+ ){0,3}?(?:militants|terrorists|"
+     r"insurgents|jihadists|rebels|fighters|khawarij|soldiers|troops|policemen|police officers|security personnel|"
+     r"paramilitaries|militiamen)", "ATTACK"),
     # Explosions/Remote violence
     (r"drones? (?:[\w-]+ )?dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives|bombs|grenades|munitions|charges)|"
      r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
@@ -70,6 +76,9 @@ _LEXICON: list[tuple[str, str]] = [
      r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)", "Suicide bomb"),
     (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
+     # "a bomb killed two", "a bomb planted in a cart", "a magnetic bomb attached to a car"
+     r"bombs? (?:killed|killing|kills|planted|hidden|placed|attached|tore|ripped)|(?:magnetic|sticky|pipe|nail|"
+     r"time|parcel|homemade|crude) bombs?|"
      r"detonated|bombs? exploded|blew up|(?:car|truck|vehicle|motorcycle|van)s? (?:packed|loaded|laden|rigged|filled) "
      r"with explosives", "Remote explosive/landmine/IED"),
     (r"grenades?", "Grenade"),
@@ -100,7 +109,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"(?:shutter-?down|general|hunger|wheel-?jam|labou?r|nationwide|transport|teachers['’]?|doctors['’]?|"
      r"workers['’]?|traders['’]?) strikes?|(?:went|go|going|gone|were|are|is) on (?:a )?(?:[\w-]+ )?strike",
      "Peaceful protest"),
-    (r"tear ?gas|dispers(?:ed|e|ing) (?:the |them|thousands|hundreds|crowds?|protesters|demonstrators)|"
+    (r"(?:baton|lathi|cane)[- ]charg(?:ed|es|e|ing)|"
+     r"tear ?gas|dispers(?:ed|e|ing) (?:the |them|thousands|hundreds|crowds?|protesters|demonstrators)|"
      r"water cannons?|stun grenades", "Protest with intervention"),
     (r"(?:fired|opened fire|shot) (?:live rounds |live ammunition )?(?:on|at|into) (?:the )?(?:protesters|"
      r"demonstrators|crowds?)|killed (?:\w+ )?protesters", "Excessive force against protesters"),
@@ -252,6 +262,7 @@ class Trigger:
     referring: bool  # "the strikes": refers back to an event already told
     generic: bool = False  # "attack", "stormed": typed by context, and yielding to a specific weapon
     toll: bool = False  # "civilians were killed": typed by the incident its paragraph has just told, if any
+    fallback: bool = False  # "killed 10 militants": a trigger only where its clause has no other
 
     @property
     def rank(self) -> int:
@@ -294,9 +305,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         # "26 civilians were killed" with no one named to have killed them: a toll, of whatever the
         # report has just told (see geo.events); "killed by soldiers" says who did it.
         toll = _PASSIVE_TOLL.search(m.group(0)) is not None and not _BY_AGENT.match(text, m.end(), end)
+        fallback = raw == "ATTACK" and m.group(0)[:4].lower() in ("kill", "neut", "elim")
         found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic,
-                             toll=toll))
-    return found
+                             toll=toll, fallback=fallback))
+    return [t for t in found if not t.fallback] or found
 
 
 def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
@@ -308,7 +320,10 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     after = text[e:min(end, e + 100)]
     if sub == "Peaceful protest":
         violent = re.search(r"\b(?:violent|clash|clashed|stones|torched)\b", after[:60], re.I)
-        return "Violent demonstration" if violent else sub
+        if violent:
+            return "Violent demonstration"
+        # "police arrested 50 protesters", "protesters were detained by police": the protest met force
+        return "Protest with intervention" if _PROTESTERS_HELD.search(before[-60:] + " " + after[:60]) else sub
     crowd = _crowd_acts(before[-60:])
     if sub == "TERRITORY":
         if crowd:
@@ -338,6 +353,10 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         return "Attack"  # "gunmen opened fire on a crowd celebrating a feast": not a protest
     return sub
 
+
+_PROTESTERS_HELD = re.compile(r"\b(?:police|security forces|troops|soldiers|authorities|officers)\s+(?:\w+\s+){0,2}?"
+                              r"(?:arrested|detained|rounded up)\b|\b(?:were|was)\s+(?:arrested|detained)\s+by\b",
+                              re.I)
 
 #: "Ukrainian forces", "Sudanese troops": a nation's forces (a country's demonym) are its government's ...
 _NATIONAL_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:forces|troops|soldiers|army|military)\b")

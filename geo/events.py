@@ -75,6 +75,9 @@ _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|alto
 _LOOKBACK = 200
 # "on the road between Kachia and Kaduna": where it happened, at the road's first end (see _event_places)
 _ROAD_BETWEEN = r"on\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)"
+#: Before a country that is where something happened: "in", "across the", "in southern" (Lebanon).
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|into|on)\s+(?:the\s+)?"
+                         r"(?P<part>(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+)?$")
 _LOCATIVE = re.compile(
     r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|"
     + _ROAD_BETWEEN + r"|across|"
@@ -227,6 +230,7 @@ class EventReader:
         previous_ok: Mention | None = None
         describing: Mention | None = None  # the last qualifier: "Douma, a town in the Eastern Ghouta"
         road_from: Mention | None = None  # "on the road between Kachia and Kaduna": one event, at its first end
+        part_of_country: list[Mention] = []  # "in southern Lebanon"
         for m in ctx.mentions_in(clause.start, clause.end):
             if road_from is not None and _ROAD_END.fullmatch(text, road_from.end, m.start):
                 road_from = None
@@ -279,8 +283,11 @@ class EventReader:
                                                   or _LIST_JOIN.fullmatch(text, previous_ok.end, m.start))
             subject_hit = _SUBJECT_HIT.match(text, m.end) is not None  # "Kyiv came under attack"
             ok = bool(_LOCATIVE.search(before) or listed or premodifier or object_of or subject_hit)
-            if ok and kind == "country" and not re.search(r"\b(?:in|inside|across|into|on)\s+(?:the\s+)?$", before):
-                ok = False  # a country is where it happened only "in" it; otherwise it is a party
+            if ok and kind == "country":
+                within = _IN_COUNTRY.search(before)
+                ok = within is not None  # a country is where it happened only "in" it; otherwise it is a party
+                if within is not None and within.group("part"):
+                    part_of_country.append(m)
             if ok:
                 aside = listed and _RELATIVE_ASIDE.match(text, previous_ok.end, m.start) is not None
                 out.append((m, kind == "country", previous_ok if aside else None))
@@ -289,6 +296,10 @@ class EventReader:
                     road_from, previous_ok = m, None
             else:
                 previous_ok = None
+        if part_of_country and any(not is_country for _m, is_country, _a in out):
+            # "in southern Lebanon" is where it happened when nothing nearer is named; "Dagestan, a republic
+            # in southern Russia" only describes Dagestan
+            out = [item for item in out if item[0] not in part_of_country]
         return out
 
     def _date(self, ctx: _Context, sentence: Span, own: list[DateMention], *,

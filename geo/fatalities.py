@@ -41,7 +41,7 @@ _GROUPS = {
                  r"assailants?|combatants?|militiam[ae]n|gang members?|bandits?|gunm[ae]n|kidnappers?|raiders?|"
                  r"(?:suspected )?members of [\w' -]{2,40}",
     "civilians": r"civilians?|people|persons?|residents?|villagers?|children|child|women|woman|men|man|boys?|"
-                 r"girls?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
+                 r"girls?|teenagers?|youths?|schoolchildren|travell?ers?|commuters?|motorists?|drivers?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
                  r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
                  r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
                  r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"
@@ -59,10 +59,13 @@ _KILLED_AFTER = re.compile(
     # "25 police officers and soldiers were killed": a second group with no figure of its own
     rf"(?:\s+and\s+(?:{_GROUP_PLAIN})\b)?"
     r"\s*(?:,[^,.;]{0,40},\s*)?(?:were |have been |had been |was |are |being |reportedly )?(?:also |reportedly )?"
+    # "nine passengers were pulled off a bus and shot dead"
+    r"(?:(?<=were )(?!(?:wounded|injured|hurt)\b)(?:[a-z]+ ){1,6}?and (?:then |later )?)?"
     r"(?:killed|dead|died|slain|"
     r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
 # An opening quote may follow: killing "dozens of terrorists", as a claim is often quoted.
 _KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of|shot dead|shooting dead|"
+                      r"martyring|martyred|"
                       r"gunned down|gunning down|massacred|massacring|executed|executing|beheaded|beheading|"
                       r"slaughtered)\s+[\"“‘']?", re.I)
 # "the death toll rose to 18", "the death toll from Friday's strike on Kryvyi Rih has risen to 18"

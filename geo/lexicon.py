@@ -56,6 +56,10 @@ NAME_CONNECTORS = frozenset(
     "ez es ed er esh ath adh au aux "
     "am im e i y bin ibn abu bou".split())
 
+#: Connectors that are never English words: after one, a word is the tail of a longer name ("Wad al-Noura").
+NAME_ARTICLES = frozenset("al el ad ar ash az ul ur ez es ed er esh ath adh de del della di da dos das du des "
+                          "la le les bin ibn abu bou".split())
+
 #: Words that never belong to a name: a capitalised one starts a sentence, it does not extend a name.
 FUNCTION_WORDS = frozenset(
     "in at on from to near across into inside outside around with by for of off over under along the a an "

@@ -12,6 +12,7 @@ import re
 from collections import Counter, deque
 from typing import TYPE_CHECKING
 
+from geo import lexicon
 from geo.gazetteer import Gazetteer, km
 
 if TYPE_CHECKING:  # toponyms imports this module; the dataclass is only needed for annotations here
@@ -219,6 +220,10 @@ class MentionResolver:
             if m.qualifier is not None and mentions[m.qualifier].place is not None:
                 m.place, m.near = mentions[m.qualifier].place, True
                 continue
+            named_after = self._named_after(m, mentions)
+            if named_after is not None:
+                m.place, m.near = named_after, True
+                continue
             paragraph_start = text.rfind("\n", 0, m.start) + 1
             sentence_start = max(text.rfind(". ", 0, m.start) + 2, paragraph_start)
             sentence_end = text.find(". ", m.end)
@@ -243,6 +248,15 @@ class MentionResolver:
             first = located.get(m.key)
             if first is not None and first.place is not None:
                 m.place, m.near = first.place, True
+
+    def _named_after(self, m: Mention, mentions: list[Mention]) -> int | None:
+        """The report's settled place an unknown name ends with after an article: "Amiriyat al-Fallujah"
+        (Amiriyat of Fallujah) is near the Fallujah the report names."""
+        words = m.key.split()
+        if len(words) < 3 or words[-2] not in lexicon.NAME_ARTICLES:
+            return None
+        return next((x.place for x in mentions if x.key == words[-1] and x.form == "name" and x.place is not None
+                     and self.gaz.kind(x.place) == "place"), None)
 
     def _resolve_nominals(self, text: str, mentions: list[Mention]) -> None:
         """"the town" is the last town named before it; "the capital" the last capital, else the capital of
@@ -304,7 +318,9 @@ class MentionResolver:
                 weight[next(iter(codes))] += 0.5
             if m.dateline and m.candidates and m.qualifies is None:
                 # A report filed from Beirut is about Lebanon first (the dateline's likeliest reading).
-                weight[self.gaz.country_of(max(m.candidates, key=self.gaz.importance))] += 2.0
+                # Reports are filed from towns: "GAZA" is the city, not Mozambique's Gaza province.
+                towns = [i for i in m.candidates if self.gaz.kind(i) == "place"] or m.candidates
+                weight[self.gaz.country_of(max(towns, key=self.gaz.importance))] += 2.0
         return weight
 
     def _choose_cached(self, m: Mention, mentions: list[Mention], countries: Counter[str], anchors: list[int],

@@ -47,7 +47,9 @@ _PERSON = re.compile(
     rf"(?!(?:Jr|Sr|II|III)\b)(?P<last>{_UPPER}{_WORD_REST}(?:-{_UPPER}{_WORD_REST})?)\b"
     rf"(?:,?[ \t]+(?:Jr|Sr|II|III)\b\.?)?(?![ \t]+{_UPPER}))")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|to|into|outside|toward|towards|across|of)\s+$", re.I)
-_NAME = r"(?P<name>(?:[A-Z][\w'’-]+[\s-]+){0,3}[A-Z][\w'’-]+)"
+# Capitalised words, an Arabic article allowed before one: "Wad al-Noura", "Kafr el-Sheikh"
+_ARTICLE = r"(?:(?:al|el|ad|ar|ash|az|ul|ur|ez|es|ed|er|esh|ath|adh)-)?"
+_NAME = rf"(?P<name>(?:{_ARTICLE}[A-Z][\w'’-]+[\s-]+){{0,3}}{_ARTICLE}[A-Z][\w'’-]+)"
 _UNKNOWN_PLACE_PATTERNS = [
     # "the Abu Salim district", "the Abu Shouk displacement camp", "Tarmuwa local government area"
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
@@ -190,7 +192,7 @@ class ToponymFinder:
         a space, hyphen or apostrophe): no n-gram beyond it is ever tried.
         """
         first = toks[i]
-        if not (first.capitalised or first.is_upper) or first.text[0].isdigit():
+        if not (first.capitalised or first.is_upper) or first.text[0].isdigit() or _tail_of_longer_name(toks, i):
             return None
         longest = min(self.max_words, reach[i], len(toks) - 1 - i)
         for width in range(longest, 0, -1):
@@ -413,9 +415,11 @@ class ToponymFinder:
                 if start in dateline or covered.overlaps(start, end):
                     continue
                 words = [t.key for t in tokens(text[start:end])]
+                # an article inside the name is part of it ("Wad al-Noura"); at its head it is checked
                 if not words or words[0] in lexicon.FUNCTION_WORDS or any(
                         w in lexicon.NEVER_PLACES or w in self.demonyms or w in lexicon.MONTH_WORDS
-                        or w in lexicon.WEEKDAY_WORDS or w in lexicon.PERSON_TITLES for w in words):
+                        or w in lexicon.WEEKDAY_WORDS or w in lexicon.PERSON_TITLES
+                        for w in words[:1] + [w for w in words[1:] if w not in lexicon.NAME_ARTICLES]):
                     continue
                 if len(words) > 1 and words[0] in self.first_names:
                     continue  # "Francisco Tapia, the city's secretary": a person
@@ -590,6 +594,12 @@ def _ends_longer_name(toks: list[Token], i: int) -> bool:
     return i >= 2 and toks[i - 1].key in lexicon.NAME_CONNECTORS and toks[i - 2].capitalised
 
 
+def _tail_of_longer_name(toks: list[Token], i: int) -> bool:
+    """"Wad al-Noura", "Kafr el-Dawwar": the word after the article is not a place by itself (the
+    gazetteer's Noura is in Guinea). "Gulf of Aden" is not such a name: "of" is English."""
+    return _ends_longer_name(toks, i) and toks[i - 1].key in lexicon.NAME_ARTICLES
+
+
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     return text[a.end:b.start] in (" ", "-")
 
@@ -599,7 +609,11 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:km|kilometres|kilometers|miles|mi)\b[^,.;]{0,30}\bfrom\s+|\bfrom\s+|"
     # where people went, not where it happened: "sought refuge in Gao", "fled to Cucuta", "flown to Ankara"
     r"\b(?:refuge|shelter|fled|flee|fleeing|evacuated|relocated|transferred|flown|flew|taken|moved)\s+"
-    r"(?:\w+\s+){0,2}(?:in|to|into|towards?)\s+)(?:the\s+)?$", re.I)
+    r"(?:\w+\s+){0,2}(?:in|to|into|towards?)\s+|"
+    # what a deal or a push is for, not where it was made: "aimed at ending the fighting in eastern Congo"
+    r"\b(?:aimed\s+at|meant\s+to|intended\s+to|designed\s+to|bid\s+to|efforts?\s+to)\s+(?:end|ending|halt|"
+    r"halting|stop|stopping|resolve|resolving|calm|calming)\s+(?:\w+\s+){0,3}?in\s+(?:(?:north|south|east|west)"
+    r"[\w-]*\s+)?)(?:the\s+)?$", re.I)
 
 
 _LAST_WORDS = re.compile(r"\w+")

@@ -44,6 +44,11 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Artillery fire hit the outskirts.", SHELLING),
     ("Ballistic missiles struck the port.", SHELLING),
     ("A roadside bomb hit a police van.", IED),
+    # a bomb by itself: planted, attached, or what it did
+    ("A bomb killed two in the bazaar.", IED),
+    ("A bomb planted in a handcart went off outside the mosque.", IED),
+    ("A magnetic bomb stuck to a minibus wounded four.", IED),
+    ("The bomb squad cleared the area after a threat.", None),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),
     ("Soldiers exchanged fire with smugglers.", CLASH),
@@ -79,6 +84,15 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Talks between the delegations ended without a deal.", AGREEMENT),
     ("Mediators brokered a truce.", AGREEMENT),
     ("Police arrested a dozen suspects.", ARRESTS),
+    # a killing says the type only where nothing else does, and then by whom it hits
+    ("Troops killed 20 insurgents near the river.", CLASH),
+    ("Commandos neutralised three terrorists at a hideout.", CLASH),
+    ("A landmine killed five soldiers on patrol.", IED),
+    ("Airstrikes killed 10 militants at a training camp.", AIR),
+    # more ways of saying it
+    ("The army said it had retaken the airport.", REGAINS),
+    ("Police baton-charged the marchers outside the assembly.", INTERVENTION),
+    ("Police arrested dozens of protesters outside the ministry.", INTERVENTION),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected
@@ -138,3 +152,8 @@ def test_taxonomy_has_six_types_and_twenty_five_sub_types():
 
 def test_gunmen_raiding_a_village_is_not_a_riot():
     assert _typed("Villagers said gunmen raided the settlement at night.") != RIOT
+
+
+def test_a_killing_is_no_trigger_beside_another():
+    found = find_triggers("He said fighters had killed 12 soldiers, in revenge for shelling of the valley.")
+    assert [t.sub_event_type for t in found] == ["Shelling/artillery/missile attack"]

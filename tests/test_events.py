@@ -540,3 +540,24 @@ def test_a_figure_told_on_another_day_is_not_the_earlier_event_s(read):
     text = ("Air strikes on Idlib killed 40 people on Tuesday. On Monday, a strike hit a car on a highway, "
             "killing two people.")
     assert [(e.event_date, e.location, e.fatalities) for e in read(text)] == [(TUESDAY, "Idlib", 40)]
+
+
+def test_a_part_of_a_country_is_where_it_happened_when_nothing_nearer_is_named(read):
+    assert [(e.location, e.country_code) for e in read("A drone strike on a van in northern Mali killed two men "
+                                                       "on Monday.")] == [("Mali", "ML")]
+    # ... but a republic "in southern Russia" only says where the republic is
+    events = read("Gunmen attacked a police post in Derbent, a city of Dagestan, a republic in southern Russia, "
+                  "on Monday.")
+    assert [e.location for e in events] == ["Derbent"]
+
+
+def test_what_a_deal_is_aimed_at_is_not_where_it_was_made(read):
+    events = read("The two governments signed a peace deal in Doha on Monday aimed at ending the fighting in "
+                  "eastern Congo.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Doha")]
+
+
+def test_a_dateline_is_a_town_before_a_province_of_the_same_name(read):
+    # Mozambique's Gaza province is a larger entry than Gaza city, but reports are filed from towns
+    events = read("GAZA: Israeli strikes killed 14 people in Deir al-Balah on Monday, medics said.")
+    assert [(e.location, e.country_code, e.fatalities) for e in events] == [("Deir al-Balah", "PS", 14)]

@@ -109,6 +109,9 @@ def test_country_points_skip_comments_and_read_codes_in_capitals(tmp_path):
     ("Borno", "NG", "admin1"),
     ("Artibonite", "HT", "admin1"),
     ("Shan State", "MM", "admin1"),
+    # catalogue forms ("Dagestan, Respublika") answer to the name alone
+    ("Dagestan", "RU", "admin1"),
+    ("Tatarstan", "RU", "admin1"),
 ])
 def test_divisions_resolve_with_a_point(gazetteer, name, country, kind):
     best = _best(gazetteer, name)

@@ -379,3 +379,19 @@ def test_a_city_that_cannot_stand_for_a_government_is_not_a_metonym(roles):
 ])
 def test_event_and_other_roles(roles, text, name, role):
     assert roles(text)[name] == role
+
+
+def test_an_unknown_name_with_an_article_is_one_name(places):
+    # the gazetteer's Noura is in Guinea: the tail of "Wad al-Noura" is not that town
+    found = places("Fighters stormed the village of Wad al-Noura in Gezira state on Wednesday.")
+    assert [name for name, *_ in found] == ["Wad al-Noura", "Gezira"]
+    assert found[0][1] == "SD"
+
+
+def test_an_unknown_name_of_a_named_town_lies_near_it(gazetteer):
+    text = ("Troops retook Fallujah in June. On Saturday a truck bomb hit a checkpoint near Amiriyat al-Fallujah, "
+            "south of the city.")
+    found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
+    assert found["Amiriyat al-Fallujah"].country_code == "IQ"
+    assert (found["Amiriyat al-Fallujah"].latitude, found["Amiriyat al-Fallujah"].longitude) == \
+        (found["Fallujah"].latitude, found["Fallujah"].longitude)
