@@ -25,8 +25,8 @@ from geo import lexicon
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
 _TERRITORY_OBJECT = (
-    r"(?:control (?:of|over) )?(?:the |a |its )?(?:[\w'’-]+ ){0,2}?(?:city|town|village|airport|air base|base|"
-    r"district|area|territory|capital|province|region|headquarters|crossing|hill|port|outpost|garrison|"
+    r"(?:control (?:of|over) )?(?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:city|town|village|airport|air base|base|"
+    r"district|area|territory|capital|province|region|headquarters|crossing|hill|port|outpost|garrison|posts|"
     r"neighbourhood|neighborhood|centre|center|outskirts|parts|stronghold|bastion|county|positions?)s?\b"
     r"|(?:control (?:of|over) )?(?:the )?(?-i:[A-Z])\w*")
 
@@ -232,7 +232,8 @@ _ACTOR_WORD = re.compile(r"\b(?:gunmen|attackers|assailants|militants|fighters|r
 _NEW_ONES = re.compile(r"\b(?:other|another|further|fresh|new|separate|more|later|subsequent)\s+(?:[\w-]+\s+)?$", re.I)
 _GOVERNMENT = re.compile(r"\b(?:army|troops|military|government|soldiers|security forces|police|forces loyal to|"
                          r"armed forces|national guard|state forces|rangers|marines|paratroopers)\b", re.I)
-_CIVILIAN_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|bandits|assailants|attackers|raiders|kidnappers)\b", re.I)
+_CIVILIAN_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|bandits|assailants|attackers|raiders|kidnappers|gangs?|"
+                                 r"gang members|gangsters)\b", re.I)
 _NON_STATE = re.compile(r"\b(?:fighters|rebels?|militants?|insurgents?|militias?|militiamen|jihadists?|separatists?|"
                         r"gunmen|guerrillas?|extremists?|terrorists?|armed groups?|youth group)\b", re.I)
 _CROWD = re.compile(r"\b(?:protesters|demonstrators|crowds?|rioters|supporters|students|youths|mob|residents|"

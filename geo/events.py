@@ -109,8 +109,12 @@ _ROAD_END = re.compile(r"\s+(?:and|to|with)\s+", re.I)
 _EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
                                 r"(?:reached|brokered|agreed|signed|struck|sealed|held|agreed\s+upon)\s+in\s+$", re.I)
 _TRIGGER_OBJECT = re.compile(r"\s*(?:the\s+)?|\s+(?:\w+\s+){0,2}(?:on|upon|against)\s+(?:the\s+)?", re.I)
-_TERRITORY = re.compile(r"\s+(?:territory|soil|side|airspace|border|land|waters|towns?|villages?|posts?|positions?)\b",
-                        re.I)
+# "struck Afghan territory", "captured several Afghan border posts", "air strikes on Iranian nuclear sites"
+_ON_TERRITORY = re.compile(r"\b(?:on|in|into|inside|across|attacked|attacking|struck|shelled|targeted|hit|overran|"
+                           r"raided|stormed|captured|seized|destroyed)\s+(?:(?:several|some|two|three|four|five|"
+                           r"many|\d+)\s+)?$")
+_TERRITORY = re.compile(r"\s+(?:[a-z]+\s+)?(?:territory|soil|side|airspace|border|land|waters|towns?|villages?|posts?|"
+                        r"positions?|sites?|targets?|facilities|bases?|cities)\b", re.I)
 _SUBJECT_HIT = re.compile(r"(?:['’]s\s+\w+)?\s*(?:,[^,]{0,60},\s*)?(?:has|had|was|were|is|have)?\s*(?:been\s+)?"
                           r"(?:came|come|coming|hit|struck|shelled|bombed|attacked|targeted|pounded|rocked|under)\b",
                           re.I)
@@ -267,8 +271,7 @@ class EventReader:
                 continue  # "Pakistan Army"; but "at the Islamabad High Court" happened in Islamabad
             kind = self.gaz.kind(m.place)
             if m.form == "demonym":
-                on_territory = re.search(r"\b(?:on|in|into|inside|across|attacked|attacking|struck|shelled|"
-                                         r"targeted|hit|overran|raided|stormed)\s+$", before)
+                on_territory = _ON_TERRITORY.search(before)
                 if on_territory and _TERRITORY.match(text, m.end):
                     out.append((m, True, None))
                 continue

@@ -41,7 +41,7 @@ _GROUPS = {
                  r"assailants?|combatants?|militiam[ae]n|gang members?|bandits?|gunm[ae]n|kidnappers?|raiders?|"
                  r"(?:suspected )?members of [\w' -]{2,40}",
     "civilians": r"civilians?|people|persons?|residents?|villagers?|children|child|women|woman|men|man|boys?|"
-                 r"girls?|teenagers?|youths?|schoolchildren|travell?ers?|commuters?|motorists?|drivers?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
+                 r"girls?|teenagers?|youths?|schoolchildren|travell?ers?|commuters?|motorists?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
                  r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
                  r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
                  r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"

@@ -561,3 +561,17 @@ def test_a_dateline_is_a_town_before_a_province_of_the_same_name(read):
     # Mozambique's Gaza province is a larger entry than Gaza city, but reports are filed from towns
     events = read("GAZA: Israeli strikes killed 14 people in Deir al-Balah on Monday, medics said.")
     assert [(e.location, e.country_code, e.fatalities) for e in events] == [("Deir al-Balah", "PS", 14)]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Jets struck Syrian military sites on Monday, the army said.", "SY"),
+    ("On Monday, Indian troops captured several Pakistani border posts, officials said.", "PK"),
+])
+def test_a_nation_s_sites_and_posts_are_its_territory(read, text, country):
+    assert [(e.event_date, e.country_code, e.geo_precision) for e in read(text)] == [(MONDAY, country, "country")]
+
+
+def test_a_gang_s_attack_that_kills_people_is_violence_against_civilians(read):
+    events = read("Gang members killed at least 15 people in an attack on a suburb of Cap-Haitien on Monday.")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == \
+        [("Violence against civilians", "Attack", 15)]
