@@ -75,8 +75,10 @@ _WEEKDAY_PATTERN = dict(_PATTERNS)["weekday"]
 
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added|claimed|denied|"
                         r"statement|according)\b[^.;:]{0,40}$", re.I)
+# ("next" only before a period or a meeting: "a car bomb next to a convoy" plans nothing)
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|scheduled|planned|plans?\s+to|due\s+to|"
-                         r"expected\s+to|set\s+to|to\s+be\s+held|upcoming|next)\b", re.I)
+                         r"(?:is|are)\s+due|expected\s+to|set\s+to|to\s+be\s+held|upcoming|"
+                         r"next\s+(?:week|month|year|weekend|round|session|meeting|summit|talks))\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,11 @@ from geo import lexicon
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
 _TERRITORY_OBJECT = (
-    r"(?:control (?:of|over) )?(?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:city|town|village|airport|air base|base|"
+    r"(?:(?:full |complete |total )?control (?:of|over) )?(?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:city|town|village|"
+    r"airport|air base|base|camp|"
     r"district|area|territory|capital|province|region|headquarters|crossing|hill|port|outpost|garrison|posts|"
     r"neighbourhood|neighborhood|centre|center|outskirts|parts|stronghold|bastion|county|positions?)s?\b"
-    r"|(?:control (?:of|over) )?(?:the )?(?-i:[A-Z])\w*")
+    r"|(?:(?:full |complete |total )?control (?:of|over) )?(?:the )?(?-i:[A-Z])\w*")
 
 # (pattern, sub-event type). Upper-case pseudo types are resolved from context (see _resolve).
 _LEXICON: list[tuple[str, str]] = [
@@ -61,8 +62,9 @@ _LEXICON: list[tuple[str, str]] = [
      r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
      r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed|set fire|set ablaze)|"
      # glide and barrel bombs are dropped from aircraft
-     r"(?:glide|barrel|guided aerial) bombs?|(?:jets?|warplanes?|aircraft|planes?|"
-     r"helicopters?|gunships?) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired)|bombing raids?|"
+     r"(?:glide|barrel|guided aerial) bombs?|(?:jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|"
+     r"bombers(?<!suicide bombers)) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired|dropped)|"
+     r"bombing raids?|"
      r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
      r"(?:struck|hit|targeted|attacked|bombed) by (?:an? |two |three |several |\w+ )?(?:[\w-]+ )?(?:drones?|"
@@ -73,7 +75,7 @@ _LEXICON: list[tuple[str, str]] = [
      "Shelling/artillery/missile attack"),
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?)|"
      r"(?:car|truck|vehicle) bombs? (?:driven|detonated|carried) by (?:an? |two |three |\w+ )?suicide|"
-     r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)", "Suicide bomb"),
+     r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)s?", "Suicide bomb"),
     (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
      # "a bomb killed two", "a bomb planted in a cart", "a magnetic bomb attached to a car"
@@ -89,6 +91,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"(?:killed|killings? of) (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|"
      r"traders|herders|fishermen|students|children|women|residents|people|family members|displaced|tourists|"
      r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)|"
+     # "a candidate was shot at a rally", "two journalists were shot and wounded"
+     r"(?:was|were|had been|has been|have been) shot(?! dead| down)\b|"
      # the passive: "at least 23 people were killed in ...", "100 worshippers were shot dead at ..."
      r"(?:civilians|villagers|worshippers|passengers|farmers|residents|people|pilgrims|mourners|travell?ers) "
      r"(?:were|have been|had been) (?:\w+ )?(?:killed|shot dead|gunned down|massacred)|"
@@ -239,7 +243,10 @@ _NON_STATE = re.compile(r"\b(?:fighters|rebels?|militants?|insurgents?|militias?
 _CROWD = re.compile(r"\b(?:protesters|demonstrators|crowds?|rioters|supporters|students|youths|mob|residents|"
                     r"villagers|settlers)\b", re.I)
 _MILITARY_TARGET = re.compile(
-    r"\b(?:posts?|positions?|checkpoints?|check posts?|bases?|garrisons?|barracks|convoys?|troops|soldiers|"
+    # (not "a convoy of passenger vehicles", "a convoy carrying pilgrims")
+    r"\b(?:posts?|positions?|checkpoints?|check posts?|bases?|garrisons?|barracks|"
+    r"convoys?(?!\s+(?:of\s+(?:passenger|civilian|aid|relief|trucks|lorries|buses)|carrying\s+(?:passengers|"
+    r"pilgrims|civilians|aid|workers|engineers)))|troops|soldiers|"
     r"forces|patrols?|police (?:stations?|posts?|officers|headquarters)|"
     # "..., police said" attributes the report: the police are not who was attacked
     r"police(?!\s+(?:said|say|says|told|reported|added|spokes\w+|sources?|chief))|army|military|rebels?|militants?|"
@@ -314,6 +321,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 
 def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     """Type a context-dependent trigger from who acts and what is hit."""
+    if sub == "Armed clash" and text[s:e].lower().startswith("clash") and (
+            _crowd_acts(text[max(start, s - 60):s]) or _CROWD_CLASH.match(text, e, end)):
+        return "Violent demonstration"  # "residents clashed with police", "clashes between protesters and ..."
     if sub not in ("TERRITORY", "ATTACK", "Violent demonstration", "Peaceful protest",
                    "Excessive force against protesters"):
         return sub  # most triggers say their type themselves
@@ -344,6 +354,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             return "Attack"
         elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _military_soon(after):
             return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
+        elif _KILLS_PEOPLE.search(text, s, end) and not _MILITARY_TARGET.search(text, max(start, s - 60), end):
+            return "Attack"  # "an attack on a suburb, killing 20 people": nobody armed was fought
         else:
             return "Armed clash"
     if sub == "Violent demonstration" and not crowd and not _is_government(before[-60:]) \
@@ -355,6 +367,11 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     return sub
 
 
+_KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
+                           r"(?:[\w,]+\s+){0,2}?(?:people|civilians|passengers|villagers|residents|worshippers|"
+                           r"women|children|students|shoppers|pilgrims)\b", re.I)
+_CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?between\s+(?:\w+\s+)?(?:protesters|demonstrators|students|supporters|"
+                          r"residents|villagers|rioters|mobs?|crowds?)\b", re.I)
 _PROTESTERS_HELD = re.compile(r"\b(?:police|security forces|troops|soldiers|authorities|officers)\s+(?:\w+\s+){0,2}?"
                               r"(?:arrested|detained|rounded up)\b|\b(?:were|was)\s+(?:arrested|detained)\s+by\b",
                               re.I)
@@ -404,6 +421,7 @@ def dominant(triggers: list[Trigger]) -> Trigger | None:
     """
     if any(t.event_type == "Explosions/Remote violence" for t in triggers):
         triggers = [t for t in triggers if not t.generic] or triggers
+    triggers = [t for t in triggers if not t.toll] or triggers  # "four people were killed" has no type of its own
     return min(triggers, key=lambda t: (t.rank, -_SEVERITY.get(t.sub_event_type, 0), t.start), default=None)
 
 

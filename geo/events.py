@@ -45,7 +45,9 @@ _NOT_DONE = re.compile(
     r"proposal|committed\s+to|no\s+|not\s+|never\s+|denied|deny|denies|without|prevent(?:ed)?|avoid(?:ed)?|"
     r"fear(?:ed|s)?|risk\s+of|possible|potential|hope(?:s|d)?\s+(?:for|to)|if\s+|unless\s+|accus(?:ed|es|ing)|"
     r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
-    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for|" + _DEPICTS + r")"
+    r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for|"
+    # what a deal stops: "agreed to stop attacks on shipping and to halt strikes on energy facilities"
+    r"(?:stop|halt|end|cease|suspend|pause)\s+(?:all\s+|further\s+)?|" + _DEPICTS + r")"
     # a word boundary, or the space of "no\s+" right before the trigger ("there had been no fighting")
     r"(?:\b|(?<=\s))[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
@@ -83,7 +85,8 @@ _LOCATIVE = re.compile(
     + _ROAD_BETWEEN + r"|across|"
     r"inside|outside|around|into|through|along|over|against|onto|upon|spread\s+to|including|such\s+as|"
     r"spread\s+into|(?:areas?|parts?|centre|center|outskirts|city|cities|towns?|villages?|districts?|provinces?|"
-    r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state|side) of)\s+"
+    r"regions?|port|resort|heart|suburbs?|edge|vicinity|capital|streets|centre|county|state|side|"
+    r"neighbou?rhoods?|quarters?) of)\s+"
     # a gerund ends the phrase ("in retaliation for attacking"), but not an adjective that looks like one
     r"(?:the\s+)?(?:(?:neighbou?ring|surrounding|adjoining|outlying|[a-z][\w-]*(?<!ing)|\w+['’]s|"
     r"Barangay|Brgy\.|Barrio|Colonia|Sitio|Kebele|Mohalla)\s+){0,3}"
@@ -115,7 +118,8 @@ _ON_TERRITORY = re.compile(r"\b(?:on|in|into|inside|across|attacked|attacking|st
                            r"many|\d+)\s+)?$")
 _TERRITORY = re.compile(r"\s+(?:[a-z]+\s+)?(?:territory|soil|side|airspace|border|land|waters|towns?|villages?|posts?|"
                         r"positions?|sites?|targets?|facilities|bases?|cities)\b", re.I)
-_SUBJECT_HIT = re.compile(r"(?:['’]s\s+\w+)?\s*(?:,[^,]{0,60},\s*)?(?:has|had|was|were|is|have)?\s*(?:been\s+)?"
+_SUBJECT_HIT = re.compile(r"(?:['’]s\s+\w+|\s+(?:[Cc]antonment|[Aa]irport|[Aa]ir\s+[Bb]ase|[Gg]arrison|[Bb]azaar|"
+                          r"[Mm]arket|[Cc]ity|[Cc]amp))?\s*(?:,[^,]{0,60},\s*)?(?:has|had|was|were|is|have)?\s*(?:been\s+)?"
                           r"(?:came|come|coming|hit|struck|shelled|bombed|attacked|targeted|pounded|rocked|under)\b",
                           re.I)
 
@@ -193,8 +197,11 @@ class EventReader:
         last_place = max(m.start for m, _, _ in places)
         # "rallied in Dhaka on Monday, and police fired tear gas": a trailing trigger of the same kind,
         # with no place of its own, is more of the same incident (but "sparking protests" is not).
+        # "Four people were killed in Sambhal when residents clashed with police": a toll is the incident
+        # its clause goes on to tell.
         while len(clusters) > 1 and clusters[-1][0].start > last_place \
-                and (_family(clusters[-1]) == _family(clusters[-2]) or _arrest_after_violence(text, *clusters[-2:])):
+                and (_family(clusters[-1]) == _family(clusters[-2]) or _arrest_after_violence(text, *clusters[-2:])
+                     or all(t.toll for t in clusters[-2])):
             tail = clusters.pop()
             clusters[-1] += tail
         actors = find_actors(text, ctx.read_from(clause), clause.end)
@@ -631,9 +638,11 @@ def _retold_closer(gaz: Gazetteer, told: Draft, m: Mention, sentence: Span) -> b
     """Whether a retelling ("the gunmen opened fire in Bandiagara") places the told event ("an attack in
     Mopti region", the paragraph before) more precisely: a place inside the told one. It is then read as a
     draft of its own, which the merge folds into the told event (see ``EventReader._same_event``)."""
-    if told.place is None or m.place is None or told.country_level:
+    if told.place is None or m.place is None:
         return False
     near = abs(told.sentence.paragraph - sentence.paragraph) <= 1
+    if told.country_level:  # "struck three sites in Iran ... The bombers hit Fordow and Natanz"
+        return near and gaz.country_of(told.place) == gaz.country_of(m.place) and gaz.kind(m.place) == "place"
     return near and contains(gaz, told.place, m.place)
 
 

@@ -41,7 +41,9 @@ _GROUPS = {
                  r"assailants?|combatants?|militiam[ae]n|gang members?|bandits?|gunm[ae]n|kidnappers?|raiders?|"
                  r"(?:suspected )?members of [\w' -]{2,40}",
     "civilians": r"civilians?|people|persons?|residents?|villagers?|children|child|women|woman|men|man|boys?|"
-                 r"girls?|teenagers?|youths?|schoolchildren|travell?ers?|commuters?|motorists?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
+                 r"girls?|teenagers?|youths?|schoolchildren|labou?rers?|"
+                 # "274 Palestinians", "two Afghans", "five Somalis"
+                 r"[a-z]+(?:ians|ans|is|ese)|travell?ers?|commuters?|motorists?|worshippers|passengers?|students?|protesters?|demonstrators?|workers?|farmers?|"
                  r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
                  r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
                  r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"
@@ -106,6 +108,9 @@ def _item_count(m: re.Match[str]) -> tuple[int, str] | None:
     return min(numbers), group
 
 
+_SUBSET = re.compile(r"(?:[\w-]+\s+){1,3}?(?:of|among)\s+(?:them|whom)\b", re.I)
+
+
 def _items(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], int]:
     """A list of counted groups from ``pos``: "a crew member, an army general and several soldiers"."""
     out, here = [], pos
@@ -118,8 +123,8 @@ def _items(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], int]:
             out.append(count)
         here = m.end()
         j = _JOINER.match(text, here, end)
-        if j is None or _ITEM.match(text, j.end(), end) is None:
-            break
+        if j is None or _ITEM.match(text, j.end(), end) is None or _SUBSET.match(text, j.end(), end):
+            break  # "seven people, five of them schoolchildren": a part of the seven, not more
         here = j.end()
     return out, here
 

@@ -97,6 +97,14 @@ def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
 
 
 
+#: After a place: ", about 30 km from the northern city of", " 25 miles north-west of the".
+_MEASURED = re.compile(
+    r",?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?(?P<km>\d[\d,]*)\s*"
+    r"(?P<unit>km|kilometres|kilometers|miles)\s+(?:\(\d+\s*(?:miles|km)\)\s+)?(?:to\s+the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+\s+)?(?:city|town|village|capital|port)\s+of\s+)?", re.I)
+
+
 def _rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance: within a few percent of the great circle below 1,000 km, and cheap."""
     dlon = abs(lon2 - lon1)
@@ -159,6 +167,7 @@ class MentionResolver:
             if m.form == "name" and len(m.candidates) > 1:
                 self._choose_cached(m, mentions, countries, [a for a in anchors if a != m.place], done)
         self._follow_dateline(mentions)
+        self._measured_from(text, mentions)
         for m in mentions:
             if m.form == "demonym" and m.candidates:
                 m.place = m.candidates[0]
@@ -167,6 +176,28 @@ class MentionResolver:
                 m.place, m.candidates = None, ()  # located by its context below, like a name the gazetteer lacks
         self._locate_unknown(text, mentions)
         self._resolve_nominals(text, mentions)
+
+    def _measured_from(self, text: str, mentions: list[Mention]) -> None:
+        """"Kobe, about 30 km from the northern city of Gao": a place measured from another lies within
+        reach of it. A reading beyond reach (Kobe in Japan) gives way to a namesake within it, else to
+        the place it is measured from, at lower precision."""
+        for n, m in enumerate(mentions[:-1]):
+            if m.form != "name" or m.place is None:
+                continue
+            measure = _MEASURED.match(text, m.end)
+            origin = mentions[n + 1]
+            if measure is None or origin.start != measure.end() or origin.place is None:
+                continue
+            distance = float(measure.group("km").replace(",", "")) * (1.6 if measure.group("unit")[0] == "m" else 1.0)
+            reach = 3.0 * distance + 50  # distances in reports are rough, and points are centres
+            if km(*self.gaz.point(m.place), *self.gaz.point(origin.place)) <= reach:
+                continue
+            within = [i for i in m.candidates if km(*self.gaz.point(i), *self.gaz.point(origin.place)) <= reach]
+            if within:
+                m.place = max(within, key=self.gaz.importance)
+            else:
+                m.place, m.near = origin.place, True
+            m.why.append("measured from a place nearby")
 
     def _follow_dateline(self, mentions: list[Mention]) -> None:
         """A name the dateline gives is, said again bare, the dateline's place: "MOPTI — ... In Mopti,
@@ -276,6 +307,8 @@ class MentionResolver:
                      "district": ("admin2", "place"), "province": ("admin1",), "region": ("admin1", "region"),
                      "country": ("country",)}[m.key]
             fitting = [x for x in before if self.gaz.kind(x.place) in kinds]
+            if m.key in ("town", "village"):
+                fitting = [x for x in fitting if not x.dateline]  # "KYIV - ... the town": not the dateline's
             if m.key == "capital" and re.search(r"\b(?:state|provincial|regional)\s+capital", m.text, re.I):
                 # "the state capital": the city the last-named state is named after (Kaduna, in Kaduna
                 # state), else the city just named

@@ -54,7 +54,8 @@ _UNKNOWN_PLACE_PATTERNS = [
     # "the Abu Salim district", "the Abu Shouk displacement camp", "Tarmuwa local government area"
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
                r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement|"
-               r"commune|chiefdom|local government area|municipality|subdistrict|upazila|tehsil)\b"),
+               r"commune|chiefdom|local government area|municipality|subdistrict|upazila|tehsil|"
+               r"area(?=\s+(?:of|in)\b))\b"),
     # "the Cal Miskaad mountains", "Manda Island": a named feature the gazetteer lacks
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>[Mm]ountains|[Hh]ills|[Ff]orest|[Dd]esert|[Pp]lateau|"
                r"Island|Islands|Valley)\b"),
@@ -75,6 +76,9 @@ _UNKNOWN_PLACE_PATTERNS = [
                r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s*miles\)\s+)?(?:to\s+the\s+)?"
                r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
                r"south-west)\b"),
+    # "at Gagangir in central Kashmir's Ganderbal district": located by the division that follows
+    re.compile(rf"\b(?:in|at|near)\s+{_NAME}\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
+               r"(?:[A-Z][\w-]+\s+){1,2}(?:district|province|state|region|county|governorate)\b"),
     # "in Enayetpur, in Sirajganj district", "near Walikale"
     re.compile(rf"\b(?:in|at|near|outside)\s+{_NAME}(?=,\s+(?:in\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}[A-Z])"),
     re.compile(rf"\b(?:near|outside|the (?:town|village|city|hamlet|settlement|commune|locality) of)\s+{_NAME}\b"),
@@ -192,8 +196,10 @@ class ToponymFinder:
         a space, hyphen or apostrophe): no n-gram beyond it is ever tried.
         """
         first = toks[i]
-        if not (first.capitalised or first.is_upper) or first.text[0].isdigit() or _tail_of_longer_name(toks, i):
-            return None
+        starts_name = first.capitalised or first.is_upper or (
+            _leading_article(text, (first.start, first.end)) and not _prev_word_joins(text, toks, i))
+        if not starts_name or first.text[0].isdigit() or _tail_of_longer_name(toks, i):
+            return None  # (an article starts a name, "al-Qaim", but not inside one: "Hayat Tahrir al-Sham")
         longest = min(self.max_words, reach[i], len(toks) - 1 - i)
         for width in range(longest, 0, -1):
             span = toks[i:i + width]
@@ -226,8 +232,9 @@ class ToponymFinder:
                               why=["spelling variant"] if variant else [])
             self._describe(text, toks, i + width, mention)
             return mention, width
+        # (a loose reading of a name's first word is no reading: "the Qabul Khel area" is not Kabul)
         if len(first.key) >= 5 and first.key not in self.common and first.key not in lexicon.NEVER_PLACES \
-                and not _ends_longer_name(toks, i):
+                and not _ends_longer_name(toks, i) and not _continues_name(text, toks, i):
             ids = self.gaz.loose_ids(first.key)
             if ids and self._rejection(text, toks, i, 1, first.key, starts, dateline, ids) is None:
                 mention = Mention(first.start, first.end, first.text, first.key, ids, why=["spelling variant"])
@@ -252,6 +259,10 @@ class ToponymFinder:
         best, is_country = self._weight(ids)
         if width == 1:
             if key in lexicon.NEVER_PLACES or key in lexicon.MONTH_WORDS or key in lexicon.WEEKDAY_WORDS:
+                return "skip"
+            if len(first.text) <= 2 and not first.is_upper and text[first.end:first.end + 1] != ".":
+                # "the Kuki-Zo militants": a two-letter word is a syllable of a name, not a town (but
+                # "Manassas, Va." abbreviates Virginia)
                 return "skip"
             person = (key in self._persons and self._importance_by_own_name(ids, key) < 6.0) \
                 or (key in self.first_names and best < 6.0)
@@ -294,8 +305,11 @@ class ToponymFinder:
                 and not self._is_major(nxt.key)
             if continued and width == 1 and key in self.first_names:
                 return "skip"  # "Paris Hilton", "Chad Daniels": a given name before a surname
-            if continued and nxt.key not in self.demonyms and best < 6.0 and not is_country:
-                return "skip"  # a given name ("Jordan Peterson") or part of an unknown name ("Abu Salim")
+            if continued and nxt.key not in self.demonyms and not is_country and (
+                    best < 6.0 or _KIND_OF_BEFORE.search(text, max(0, first.start - 30), first.start)):
+                # a given name ("Jordan Peterson") or part of an unknown name ("Abu Salim"), however weighty
+                # its first word after "the town of" ("the town of Adan Yabaal" is not Aden)
+                return "skip"
         if nxt_i < len(toks) and text[last.end:toks[nxt_i].start] == "-" and toks[nxt_i].capitalised \
                 and best < 6.0 and not is_country and not first.is_upper \
                 and not any(self.gaz.has_key(" ".join(t.key for t in toks[nxt_i:nxt_i + n])) for n in (1, 2, 3)):
@@ -476,7 +490,7 @@ def _name_runs(text: str) -> list[list[Token]]:
     i, n = 0, len(spans)
     while i < n:
         s, _e = spans[i]
-        if not text[s].isupper():
+        if not (text[s].isupper() or _leading_article(text, spans[i])):
             i += 1
             continue
         j = i
@@ -503,6 +517,22 @@ _BUILDING_NAME = re.compile(r"(?:['’]s)?\s(?:Church|Cathedral|Chapel|Shrine|Ba
 
 _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
+
+
+_KIND_OF_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|settlement|locality|area|district)\s+of\s+$", re.I)
+
+
+def _continues_name(text: str, toks: list[Token], i: int) -> bool:
+    """Whether a capitalised word that is not a place-type word follows the word at ``i``: "Qabul Khel"."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else _EDGE
+    return bool(nxt.text) and nxt.capitalised and text[toks[i].end:nxt.start] == " " \
+        and nxt.key not in _NAME_HEAD_WORDS
+
+
+def _leading_article(text: str, word: tuple[int, int]) -> bool:
+    """"al-Qaim", "as-Suwayda": a lower-case article hyphened to a capitalised word starts a name."""
+    s, e = word
+    return text[e:e + 1] == "-" and text[e + 1:e + 2].isupper() and text[s:e] in lexicon.NAME_ARTICLES
 
 
 def _abbreviated(text: str, word: tuple[int, int], next_start: int) -> bool:
@@ -610,6 +640,10 @@ _REFERENCE_BEFORE = re.compile(
     # where people went, not where it happened: "sought refuge in Gao", "fled to Cucuta", "flown to Ankara"
     r"\b(?:refuge|shelter|fled|flee|fleeing|evacuated|relocated|transferred|flown|flew|taken|moved)\s+"
     r"(?:\w+\s+){0,2}(?:in|to|into|towards?)\s+|"
+    # a landmark: "near the border with Niger"
+    r"\bborders?\s+with\s+|"
+    # background: "its biggest gain since the fall of Bakhmut"
+    r"\bsince\s+(?:the\s+)?(?:fall|capture|loss|liberation|seizure|battle|siege)\s+of\s+|"
     # what a deal or a push is for, not where it was made: "aimed at ending the fighting in eastern Congo"
     r"\b(?:aimed\s+at|meant\s+to|intended\s+to|designed\s+to|bid\s+to|efforts?\s+to)\s+(?:end|ending|halt|"
     r"halting|stop|stopping|resolve|resolving|calm|calming)\s+(?:\w+\s+){0,3}?in\s+(?:(?:north|south|east|west)"
@@ -617,7 +651,7 @@ _REFERENCE_BEFORE = re.compile(
 
 
 _LAST_WORDS = re.compile(r"\w+")
-_REFERENCE_LAST_WORDS = frozenset("of from in to into toward towards".split())
+_REFERENCE_LAST_WORDS = frozenset("of from in to into toward towards with".split())
 _APPOSITIVE_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,.;]{0,80}$")
 
 

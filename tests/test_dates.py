@@ -51,11 +51,17 @@ def test_late_on_friday_keeps_its_words():
     ("The envoys will meet again on Monday.", date(2025, 3, 17)),
     ("Talks are scheduled to resume on Friday.", date(2025, 3, 14)),
     ("The ministers meet next Tuesday.", date(2025, 3, 18)),
+    ("The envoy is due in Ankara on Monday for talks.", date(2025, 3, 17)),
 ])
 def test_weekday_announced_for_later_is_future(text, expected):
     found = _only(text)
     assert found.date_from == expected
     assert found.future
+
+
+def test_next_to_something_plans_nothing():
+    found = _only("A car bomb went off next to a bus late on Tuesday.")
+    assert (found.date_from, found.future) == (date(2025, 3, 11), False)
 
 
 # Read in March 2025, before that year's Easter: the feasts are names here, not last year's dates.

@@ -93,6 +93,15 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("The army said it had retaken the airport.", REGAINS),
     ("Police baton-charged the marchers outside the assembly.", INTERVENTION),
     ("Police arrested dozens of protesters outside the ministry.", INTERVENTION),
+    # crowds that clash riot; armed men who clash fight
+    ("Villagers clashed with police over the land survey.", RIOT),
+    ("Clashes between students and party activists broke out at the campus.", RIOT),
+    ("Rebels clashed with the army at the bridge.", CLASH),
+    ("Stealth bombers dropped heavy bombs on the plant.", AIR),
+    ("The mayor was shot at a rally.", ATTACK),
+    ("The militia said it had taken full control of the displacement camp.", OVERTAKES),
+    # an attack that kills people and fights no one armed
+    ("Gunmen opened fire on a convoy of passenger buses, killing 30 people.", ATTACK),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

@@ -575,3 +575,21 @@ def test_a_gang_s_attack_that_kills_people_is_violence_against_civilians(read):
     events = read("Gang members killed at least 15 people in an attack on a suburb of Cap-Haitien on Monday.")
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == \
         [("Violence against civilians", "Attack", 15)]
+
+
+def test_a_toll_is_the_incident_its_clause_goes_on_to_tell(read):
+    events = read("Three people were killed in Hyderabad on Monday when villagers clashed with police over a "
+                  "demolition.")
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [("Riots", "Hyderabad", 3)]
+
+
+def test_what_a_deal_stops_did_not_happen(read):
+    events = read("The two sides signed a deal in Jeddah on Monday to halt attacks on ports and to stop strikes "
+                  "on power plants.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Agreement", "Jeddah")]
+
+
+def test_a_country_s_strikes_retold_at_its_towns_are_events_there(read):
+    events = read("Jets struck two air bases in Syria on Monday, the army said. The jets bombed runways at "
+                  "Hama and at Homs.")
+    assert {(e.event_date, e.location) for e in events} >= {(MONDAY, "Hama"), (MONDAY, "Homs")}

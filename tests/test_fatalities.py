@@ -53,6 +53,11 @@ def _total(text: str) -> int | None:
     ("Seven travellers were pulled from a van and shot dead.", 7),
     ("Two herders were wounded and taken to hospital.", None),
     ("A teenager was killed when the shell landed.", 1),
+    # a part named after a figure is not more of them
+    ("The blast killed at least nine people, four of them children.", 9),
+    # nationals and workers counted by their name
+    ("Officials said 31 Palestinians were killed in the raid.", 31),
+    ("Gunmen shot dead six labourers at the quarry.", 6),
 ])
 def test_single_figures(text, expected):
     assert _total(text) == expected

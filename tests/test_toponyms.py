@@ -395,3 +395,36 @@ def test_an_unknown_name_of_a_named_town_lies_near_it(gazetteer):
     assert found["Amiriyat al-Fallujah"].country_code == "IQ"
     assert (found["Amiriyat al-Fallujah"].latitude, found["Amiriyat al-Fallujah"].longitude) == \
         (found["Fallujah"].latitude, found["Fallujah"].longitude)
+
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a lower-case article starts a name ...
+    ("Strikes hit the border town of al-Bukamal on Friday.", "al-Bukamal", "SY"),
+    # ... a weighty first word does not make the place when the name goes on after "the town of"
+    ("Fighters captured the town of Lahore Kalan in Mogadishu's outskirts.", "Lahore Kalan", None),
+    # ... nor does a loose reading of it ("Qabul" for Kabul)
+    ("Gunmen struck in the Qabul Khel area of Bannu district.", "Qabul Khel", "PK"),
+    # ... and a place named before a division is located by it
+    ("Militants opened fire at Gagangir in central Kashmir's Ganderbal district on Sunday.", "Gagangir", "IN"),
+])
+def test_names_the_gazetteer_lacks_are_read_whole(gazetteer, text, name, country):
+    found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
+    assert name in found, list(found)
+    if country:
+        assert found[name].country_code == country
+
+
+def test_an_article_inside_a_longer_name_starts_nothing(places):
+    assert [name for name, *_ in places("Hayat Tahrir al-Sham fighters entered Hama.")] == ["Hama"]
+
+
+def test_a_place_measured_from_another_lies_within_reach_of_it(gazetteer):
+    # Japan's Kobe is a city of a million; a Kobe 30 km from Gao is not it
+    text = "Gunmen attacked a convoy near Kobe, about 30 km from the northern city of Gao, in Mali on Friday."
+    found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
+    assert found["Kobe"].country_code == "ML"
+
+
+def test_a_border_with_a_country_is_a_landmark(roles):
+    assert roles("Gunmen attacked Diffa, near the border with Nigeria, on Monday.")["Nigeria"] == "other"
