@@ -79,7 +79,8 @@ _LEXICON: list[tuple[str, str]] = [
     (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
      # "a bomb killed two", "a bomb planted in a cart", "a magnetic bomb attached to a car"
-     r"bombs? (?:killed|killing|kills|planted|hidden|placed|attached|tore|ripped)|(?:magnetic|sticky|pipe|nail|"
+     r"bombs? (?:killed|killing|kills|planted|hidden|placed|attached|fitted|strapped|concealed|rigged|tore|"
+     r"ripped)|(?:magnetic|sticky|pipe|nail|"
      r"time|parcel|homemade|crude) bombs?|"
      r"detonated|bombs? exploded|blew up|(?:car|truck|vehicle|motorcycle|van)s? (?:packed|loaded|laden|rigged|filled) "
      r"with explosives", "Remote explosive/landmine/IED"),

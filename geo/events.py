@@ -70,6 +70,9 @@ _DESCRIPTIVE = re.compile(r"\s*(?:it|this|that)\s+(?:was|is|were|had been|marked
 # After a trigger: how long something has gone on, which makes it background ("has fought ... for a decade").
 _DURATION = re.compile(r"\bfor\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:a|an|\d+|two|three|several|many)"
                        r"\s+(?:years?|decades?|months?)\b|\bsince\s+(?:19|20)\d\d\b", re.I)
+# After a toll: "183 people had been killed in the region since July" counts so far, it tells no event.
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|"
+                    r"September|October|November|December|the\s+start|the\s+beginning|last)\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|nationwide|countrywide|"
                          r"across\s+the\s+country|in\s+the\s+(?:war|conflict|insurgency))\b", re.I)
 # Phrases that end where a trigger or a place begins are looked for this far back, not from the clause's
@@ -177,7 +180,8 @@ class EventReader:
         own_dates = ctx.dates_in(clause.start, clause.end)
         triggers = [t for t in find_triggers(text, clause.start, clause.end)
                     if not _NOT_DONE.search(text, max(ctx.read_from(clause), t.start - _LOOKBACK), t.start)
-                    and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))]
+                    and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))
+                    and not (t.toll and _SINCE.search(text, t.end, min(clause.end, t.end + 80)))]
         if not triggers:
             return []
         # "On the same day as the ambush, thousands protested in Homs": what is told again does not type
@@ -327,7 +331,9 @@ class EventReader:
             # sectors where fighting took place" after "... attacked posts late on Saturday").
             d = ctx.paragraph_date(sentence.paragraph - 1, sentence)
         if d is not None:
-            i = min(_PRECISION_ORDER.index(d.precision) + 1, len(_PRECISION_ORDER) - 1)
+            # one step less precise, but a month's range stays a month ("earlier this month" told, then
+            # "loyalists ambushed a patrol near Jableh": an event of this month, not background of the year)
+            i = max(min(_PRECISION_ORDER.index(d.precision) + 1, 2), _PRECISION_ORDER.index(d.precision))
             if (ctx.published - d.date_to).days <= 14:  # an old date is background, not this sentence's
                 return d.date_from, min(d.date_to, ctx.published), _PRECISION_ORDER[i], False
         start, end = publication_week(ctx.published)

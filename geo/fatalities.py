@@ -108,6 +108,7 @@ def _item_count(m: re.Match[str]) -> tuple[int, str] | None:
     return min(numbers), group
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _SUBSET = re.compile(r"(?:[\w-]+\s+){1,3}?(?:of|among)\s+(?:them|whom)\b", re.I)
 
 
@@ -158,8 +159,9 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[F
 
     # "23 soldiers lost their lives", "Ten soldiers and 19 suspected gang members were killed"
     for m in _ITEM.finditer(text, start, end) if _KILLED_WORD.search(text, start, end) else ():
-        if not free(m.start(), m.end()) or _EXCLUDE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
-            continue
+        if not free(m.start(), m.end()) or _EXCLUDE_BEFORE.search(text, max(start, m.start() - 20), m.start()) \
+                or _MONTH_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            continue  # (and "ABIDJAN, June 14 - ... fighters killed": a day of the month counts nobody)
         items, after = _items(text, m.start(), end)
         if items and _KILLED_AFTER.match(text, after, end):
             stop = _KILLED_AFTER.match(text, after, end).end()

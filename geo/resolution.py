@@ -228,6 +228,8 @@ class MentionResolver:
         top, weight = countries.most_common(1)[0]
         if top == cc or weight < 2.0 or self.gaz.is_capital(place) or self.gaz.population(place) >= 1_000_000:
             return False
+        if not self._country_evidence([x for x in mentions if not x.dateline and x.key != m.key]):
+            return False  # only the dateline says so: "BEIRUT -" reports on Syria's Jableh as often as on Lebanon
         if "spelling variant" not in m.why and self.gaz.primary_key(place) == m.key:
             return False
         # The name's own candidates count as evidence for their country: ask the rest of the report.
@@ -248,9 +250,10 @@ class MentionResolver:
             if m.candidates or m.place is not None or m.form != "name" or id(m) in repeated:
                 continue
             located.setdefault(m.key, m)
-            if m.qualifier is not None and mentions[m.qualifier].place is not None:
-                m.place, m.near = mentions[m.qualifier].place, True
-                continue
+            qualifier = mentions[m.qualifier] if m.qualifier is not None else None
+            if qualifier is not None and qualifier.place is not None and self.gaz.kind(qualifier.place) != "country":
+                m.place, m.near = qualifier.place, True
+                continue  # (a country says too little: "a village in northern Lebanon" looks on, then falls back)
             named_after = self._named_after(m, mentions)
             if named_after is not None:
                 m.place, m.near = named_after, True
@@ -271,10 +274,13 @@ class MentionResolver:
                               + (0 if x.start >= sentence_start else 10_000)
                               + (1_000 if self.gaz.place(x.place).is_division else 0)).place
                 m.near = True
-            elif dateline is not None:
+            elif dateline is not None and (qualifier is None or qualifier.place is None or self.gaz.country_of(
+                    dateline.place) == self.gaz.country_of(qualifier.place)):
                 # Nothing else around it: near where a local report was filed ("SAINT-MARC, Haiti — Gang
                 # members attacked the town of Pont-Sondé").
                 m.place, m.near = dateline.place, True
+            elif qualifier is not None and qualifier.place is not None:
+                m.place, m.near = qualifier.place, True
         for m in repeats:  # where the text said what the place is, not wherever else it is named
             first = located.get(m.key)
             if first is not None and first.place is not None:
@@ -307,6 +313,9 @@ class MentionResolver:
                      "district": ("admin2", "place"), "province": ("admin1",), "region": ("admin1", "region"),
                      "country": ("country",)}[m.key]
             fitting = [x for x in before if self.gaz.kind(x.place) in kinds]
+            if before and _MEASURED.fullmatch(text, before[-1].end, m.start):
+                # "Sake, about 25 km west of the city": the city is where Sake is measured from, not Sake
+                fitting = [x for x in fitting if x is not before[-1]]
             if m.key in ("town", "village"):
                 fitting = [x for x in fitting if not x.dateline]  # "KYIV - ... the town": not the dateline's
             if m.key == "capital" and re.search(r"\b(?:state|provincial|regional)\s+capital", m.text, re.I):

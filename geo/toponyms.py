@@ -273,8 +273,9 @@ class ToponymFinder:
             if first.is_upper and len(first.text) <= 4 and first.start not in dateline and not any(
                     self.gaz.kind(j) in ("country", "region") for j in ids):
                 return "skip"  # an acronym: "TTP", "ISPR", "BLA"; but "EU", "UAE", "DRC" are places
-            if key in self.common and not is_country and (first.start in starts or best < 5.0):
-                return "skip"  # "Police said", "Mobile phones"
+            if key in self.common and not is_country and (first.start in starts or best < 5.0) and (
+                    first.start in starts or not _PLACE_BEFORE.search(text, max(0, first.start - 10), first.start)):
+                return "skip"  # "Police said", "Mobile phones"; but "fighting around Sake" is the town
             if key in _NAME_HEAD_WORDS and not is_country and _prev_word_joins(text, toks, i):
                 return "skip"  # "the Swat Valley": the head of the name before it, not a Valley of its own
             if key in self.common and not is_country and best < 6.0 and _ends_longer_name(toks, i):
@@ -519,6 +520,7 @@ _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:near|around|outside|towards?)\s+$")
 _KIND_OF_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|settlement|locality|area|district)\s+of\s+$", re.I)
 
 

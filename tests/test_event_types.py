@@ -49,6 +49,7 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("A bomb planted in a handcart went off outside the mosque.", IED),
     ("A magnetic bomb stuck to a minibus wounded four.", IED),
     ("The bomb squad cleared the area after a threat.", None),
+    ("A bomb fitted to a motorcycle went off near the school.", IED),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),
     ("Soldiers exchanged fire with smugglers.", CLASH),

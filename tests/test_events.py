@@ -593,3 +593,15 @@ def test_a_country_s_strikes_retold_at_its_towns_are_events_there(read):
     events = read("Jets struck two air bases in Syria on Monday, the army said. The jets bombed runways at "
                   "Hama and at Homs.")
     assert {(e.event_date, e.location) for e in events} >= {(MONDAY, "Hama"), (MONDAY, "Homs")}
+
+
+
+def test_a_month_a_sentence_inherits_stays_a_month(read):
+    events = read("Security forces killed hundreds of civilians in the coastal region earlier this month, a monitor "
+                  "said on Tuesday. Loyalists ambushed a patrol near Jableh.")
+    assert [(e.event_date, e.date_end, e.date_precision, e.location) for e in events] == \
+        [("2025-03-01", "2025-03-13", "month", "Jableh")]
+
+
+def test_a_toll_so_far_is_no_event(read):
+    assert read("At least 90 people had been killed in Tigray since July, the commission said.") == []

@@ -58,6 +58,8 @@ def _total(text: str) -> int | None:
     # nationals and workers counted by their name
     ("Officials said 31 Palestinians were killed in the raid.", 31),
     ("Gunmen shot dead six labourers at the quarry.", 6),
+    # a day of the month counts nobody
+    ("ABIDJAN, June 14 - Fighters killed more than 100 soldiers at the base.", 100),
 ])
 def test_single_figures(text, expected):
     assert _total(text) == expected

@@ -428,3 +428,26 @@ def test_a_place_measured_from_another_lies_within_reach_of_it(gazetteer):
 
 def test_a_border_with_a_country_is_a_landmark(roles):
     assert roles("Gunmen attacked Diffa, near the border with Nigeria, on Monday.")["Nigeria"] == "other"
+
+
+
+def test_a_common_word_around_which_there_is_fighting_is_a_town(gazetteer):
+    text = "Rebels took Goma on Monday after fighting around Sake, about 25 km west of the city."
+    found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
+    assert found["Sake"].country_code == "CD"
+    # the city Sake is measured from is not Sake
+    city, goma = found["the city"], found["Goma"]
+    assert (city.latitude, city.longitude) == (goma.latitude, goma.longitude)
+
+
+def test_a_dateline_alone_does_not_make_a_neighbour_s_town_foreign(gazetteer):
+    found = {p.name: p for p in find_places("BEIRUT - Gunmen ambushed a patrol near Jableh on Monday.",
+                                            gazetteer=gazetteer)}
+    assert found["Jableh"].country_code == "SY"
+
+
+def test_an_unknown_village_in_a_part_of_a_country_is_placed_by_a_local_dateline(gazetteer):
+    text = "TRIPOLI, Lebanon - An air strike hit Kfar Zeinoun, a village in northern Lebanon, on Monday."
+    found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
+    assert (found["Kfar Zeinoun"].latitude, found["Kfar Zeinoun"].longitude) == \
+        (found["TRIPOLI"].latitude, found["TRIPOLI"].longitude)
