@@ -45,6 +45,10 @@ _LEXICON: list[tuple[str, str]] = [
      r"operations?", "Armed clash"),
     (r"offensives?|counter-?offensives?", "Armed clash"),
     (r"(?:drove|driven|pushed) (?:[\w-]+ ){0,3}out of", "TERRITORY"),
+    # "cleared the valley of militants", "cleared the Datta Khel area after a three-day operation" (but a
+    # bomb squad clearing an area takes nothing)
+    (r"cleared (?:[\w'’-]+ ){0,4}?(?:of (?:militants|terrorists|insurgents|rebels|fighters|jihadists|gunmen)|"
+     r"after (?:an? )?(?:[\w-]+ )?(?:operation|offensive|assault|battle))", "TERRITORY"),
     (r"(?:seiz(?:ed|ing|e)|captur(?:ed|ing|e)|overr(?:an|un|unning)|took|taken|taking|recaptur(?:ed|ing|e)|retook|"
      r"retaking|regain(?:ed|ing)|entered|swept into|controlled (?:most|all|much|parts) of|"
      r"retaken|retake|reclaimed|liberated|wrested|"
@@ -80,7 +84,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
      # "a bomb killed two", "a bomb planted in a cart", "a magnetic bomb attached to a car"
      r"bombs? (?:killed|killing|kills|planted|hidden|placed|attached|fitted|strapped|concealed|rigged|tore|"
-     r"ripped)|(?:magnetic|sticky|pipe|nail|"
+     r"ripped|hit|struck|targeted)|remote-controlled (?:bombs?|devices?|explosives?)|(?:magnetic|sticky|pipe|nail|"
      r"time|parcel|homemade|crude) bombs?|"
      r"detonated|bombs? exploded|blew up|(?:car|truck|vehicle|motorcycle|van)s? (?:packed|loaded|laden|rigged|filled) "
      r"with explosives", "Remote explosive/landmine/IED"),
@@ -93,7 +97,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"traders|herders|fishermen|students|children|women|residents|people|family members|displaced|tourists|"
      r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)|"
      # "a candidate was shot at a rally", "two journalists were shot and wounded"
-     r"(?:was|were|had been|has been|have been) shot(?! dead| down)\b|"
+     r"(?:was|were|had been|has been|have been|being|after being) shot(?! dead| down)\b|"
      # the passive: "at least 23 people were killed in ...", "100 worshippers were shot dead at ..."
      r"(?:civilians|villagers|worshippers|passengers|farmers|residents|people|pilgrims|mourners|travell?ers) "
      r"(?:were|have been|had been) (?:\w+ )?(?:killed|shot dead|gunned down|massacred)|"
@@ -314,10 +318,14 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         # "26 civilians were killed" with no one named to have killed them: a toll, of whatever the
         # report has just told (see geo.events); "killed by soldiers" says who did it.
         toll = _PASSIVE_TOLL.search(m.group(0)) is not None and not _BY_AGENT.match(text, m.end(), end)
-        fallback = raw == "ATTACK" and m.group(0)[:4].lower() in ("kill", "neut", "elim")
+        fallback = (raw == "ATTACK" and m.group(0)[:4].lower() in ("kill", "neut", "elim")) \
+            or m.group(0).lower().endswith(" shot")  # "died after being shot when police fired on crowds"
         found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic,
                              toll=toll, fallback=fallback))
-    return [t for t in found if not t.fallback] or found
+    specific = [t for t in found if not t.fallback]
+    if all(t.sub_event_type == "Peaceful protest" for t in specific):
+        return found  # "the mayor was shot at a rally": a shooting at a protest is still a shooting
+    return specific
 
 
 def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:

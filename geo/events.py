@@ -110,6 +110,8 @@ _LIST_JOIN = re.compile(r"\s*[-–]\s*|(?:\s+(?:province|state|district|region|c
 _NEAR_JOIN = re.compile(r"\s+(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
                         r"\s+of)\s+(?:the\s+)?|\s+and\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b(?:in|of|near)\s+(?:the\s+)?",
                         re.I)
+_ON_THE = re.compile(r"\bon\s+the\s+(?:[A-Z][\w'’]*[\s-]+){0,4}$")
+_ROAD_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w'’]*){0,4}\s+(?:road|highway|motorway|expressway)\b")
 _ROAD_FROM = re.compile(r"\b" + _ROAD_BETWEEN + r"\s+$", re.I)
 _ROAD_END = re.compile(r"\s+(?:and|to|with)\s+", re.I)
 _EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
@@ -296,7 +298,12 @@ class EventReader:
             listed = previous_ok is not None and (m.start < previous_ok.end  # "North and South Waziristan"
                                                   or _LIST_JOIN.fullmatch(text, previous_ok.end, m.start))
             subject_hit = _SUBJECT_HIT.match(text, m.end) is not None  # "Kyiv came under attack"
-            ok = bool(_LOCATIVE.search(before) or listed or premodifier or object_of or subject_hit)
+            if previous_ok is not None and text[previous_ok.end:m.start] == "-" and _ROAD_AFTER.match(text, m.end):
+                previous_ok = None
+                continue  # "the Tank-Dera Ismail Khan road": one event, at the road's first end
+            # "on the Tank-Dera Ismail Khan road": a road named by the places it joins
+            on_road = _ON_THE.search(before) is not None and _ROAD_AFTER.match(text, m.end) is not None
+            ok = bool(_LOCATIVE.search(before) or listed or premodifier or object_of or subject_hit or on_road)
             if ok and kind == "country":
                 within = _IN_COUNTRY.search(before)
                 ok = within is not None  # a country is where it happened only "in" it; otherwise it is a party

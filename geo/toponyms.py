@@ -52,7 +52,9 @@ _ARTICLE = r"(?:(?:al|el|ad|ar|ash|az|ul|ur|ez|es|ed|er|esh|ath|adh)-)?"
 _NAME = rf"(?P<name>(?:{_ARTICLE}[A-Z][\w'’-]+[\s-]+){{0,3}}{_ARTICLE}[A-Z][\w'’-]+)"
 _UNKNOWN_PLACE_PATTERNS = [
     # "the Abu Salim district", "the Abu Shouk displacement camp", "Tarmuwa local government area"
-    re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
+    # (after a possessive that locates it: "Bajaur's Mamund tehsil", "Bogotá's Fontibón district")
+    re.compile(r"(?:\b[A-Z][\w-]+['’]s\s+)?\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)"
+               r"(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
                r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement|"
                r"commune|chiefdom|local government area|municipality|subdistrict|upazila|tehsil|"
                r"area(?=\s+(?:of|in)\b))\b"),

@@ -50,6 +50,10 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("A magnetic bomb stuck to a minibus wounded four.", IED),
     ("The bomb squad cleared the area after a threat.", None),
     ("A bomb fitted to a motorcycle went off near the school.", IED),
+    ("A remote-controlled bomb hit a pickup carrying tribal elders.", IED),
+    # a passive shooting yields to what the clause says was done
+    ("A man died after being shot when police fired on protesters.", EXCESSIVE),
+    ("The army said it had cleared the valley of militants.", REGAINS),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),
     ("Soldiers exchanged fire with smugglers.", CLASH),

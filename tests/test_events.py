@@ -605,3 +605,10 @@ def test_a_month_a_sentence_inherits_stays_a_month(read):
 
 def test_a_toll_so_far_is_no_event(read):
     assert read("At least 90 people had been killed in Tigray since July, the commission said.") == []
+
+
+
+def test_a_road_named_by_the_towns_it_joins_is_one_event_at_the_first(read):
+    events = read("Gunmen kidnapped two engineers on the Kohat-Hangu road on Monday.")
+    assert [(e.event_date, e.sub_event_type, e.location) for e in events] == \
+        [(MONDAY, "Abduction/forced disappearance", "Kohat")]

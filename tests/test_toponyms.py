@@ -451,3 +451,10 @@ def test_an_unknown_village_in_a_part_of_a_country_is_placed_by_a_local_dateline
     found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
     assert (found["Kfar Zeinoun"].latitude, found["Kfar Zeinoun"].longitude) == \
         (found["TRIPOLI"].latitude, found["TRIPOLI"].longitude)
+
+
+
+def test_an_unknown_division_after_a_possessive_is_found(gazetteer):
+    found = {p.name: p for p in find_places("A bomb hit a van in Bajaur's Mamund tehsil on Thursday.",
+                                            gazetteer=gazetteer)}
+    assert found["Mamund"].country_code == "PK"
