@@ -28,7 +28,8 @@ _TERRITORY_OBJECT = (
     r"(?:(?:full |complete |total )?control (?:of|over) )?(?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:city|town|village|"
     r"airport|air base|base|camp|"
     r"district|area|territory|capital|province|region|headquarters|crossing|hill|port|outpost|garrison|posts|"
-    r"neighbourhood|neighborhood|centre|center|outskirts|parts|stronghold|bastion|county|positions?)s?\b"
+    r"neighbourhood|neighborhood|centre|center|outskirts|parts|stronghold|bastion|county|positions?|palace|"
+    r"bridge|refinery|dam)s?\b"
     r"|(?:(?:full |complete |total )?control (?:of|over) )?(?:the )?(?-i:[A-Z])\w*")
 
 # (pattern, sub-event type). Upper-case pseudo types are resolved from context (see _resolve).
@@ -66,7 +67,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
      r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed|set fire|set ablaze)|"
      # glide and barrel bombs are dropped from aircraft
-     r"(?:glide|barrel|guided aerial) bombs?|(?:jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|"
+     r"(?:glide|barrel|guided|guided aerial|aerial) bombs?|(?:jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|"
      r"bombers(?<!suicide bombers)) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired|dropped)|"
      r"bombing raids?|"
      r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
@@ -84,7 +85,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
      # "a bomb killed two", "a bomb planted in a cart", "a magnetic bomb attached to a car"
      r"bombs? (?:killed|killing|kills|planted|hidden|placed|attached|fitted|strapped|concealed|rigged|tore|"
-     r"ripped|hit|struck|targeted)|remote-controlled (?:bombs?|devices?|explosives?)|(?:magnetic|sticky|pipe|nail|"
+     r"ripped)|remote-controlled (?:bombs?|devices?|explosives?)|(?:magnetic|sticky|pipe|nail|"
      r"time|parcel|homemade|crude) bombs?|"
      r"detonated|bombs? exploded|blew up|(?:car|truck|vehicle|motorcycle|van)s? (?:packed|loaded|laden|rigged|filled) "
      r"with explosives", "Remote explosive/landmine/IED"),
@@ -134,7 +135,8 @@ _LEXICON: list[tuple[str, str]] = [
     (r"arrest(?:ed|s)|detained|detentions?|taken into custody|rounded up", "Arrests"),
     (r"seized power|coup|toppled|ousted|declared (?:a |an )?(?:state of emergency|curfew|martial law)",
      "Change to group/activity"),
-    (r"defused|intercepted|shot down|foiled|bomb disposal", "Disrupted weapons use"),
+    (r"defused|intercepted|shot down|foiled|bomb disposal|(?:destroyed|downed) (?:\w+ ){0,3}(?:drones|missiles|"
+     r"rockets)", "Disrupted weapons use"),
     (r"loot(?:ed|ing)|ransack(?:ed|ing)|(?:burned|burnt|destroyed|demolished) (?:\w+ ){0,2}(?:homes|houses|shops|"
      r"property|buildings|villages?)", "Looting/property destruction"),
     (r"withdr(?:ew|awn|awal) from|handed over (?:control|the town|the city)", "Non-violent transfer of territory"),
@@ -368,7 +370,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         else:
             return "Armed clash"
     if sub == "Violent demonstration" and not crowd and not _is_government(before[-60:]) \
-            and re.search(r"\b(?:gunmen|militants|fighters|rebels|insurgents|attackers)\b", before[-80:], re.I):
+            and re.search(r"\b(?:gunmen|militants|fighters|rebels|insurgents|attackers|gangs?|gang members|"
+                          r"bandits)\b", before[-80:], re.I):
         return "Looting/property destruction"  # armed men burning homes are not a riot
     if sub == "Excessive force against protesters" and _CIVILIAN_ATTACKERS.search(before[-60:]) \
             and not _is_government(before[-60:]):

@@ -54,10 +54,10 @@ _UNKNOWN_PLACE_PATTERNS = [
     # "the Abu Salim district", "the Abu Shouk displacement camp", "Tarmuwa local government area"
     # (after a possessive that locates it: "Bajaur's Mamund tehsil", "Bogotá's Fontibón district")
     re.compile(r"(?:\b[A-Z][\w-]+['’]s\s+)?\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)"
-               r"(?:(?:displacement|refugee|military|army|border|IDP)\s+)?"
+               r"(?:(?:displacement|refugee|military|army|border|IDP|fuel|oil|naval)\s+)?"
                r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement|"
                r"commune|chiefdom|local government area|municipality|subdistrict|upazila|tehsil|"
-               r"area(?=\s+(?:of|in)\b))\b"),
+               r"area(?=\s+(?:of|in)\b)|port|airport|air base|airbase|refinery)\b"),
     # "the Cal Miskaad mountains", "Manda Island": a named feature the gazetteer lacks
     re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)(?P<kind>[Mm]ountains|[Hh]ills|[Ff]orest|[Dd]esert|[Pp]lateau|"
                r"Island|Islands|Valley)\b"),
@@ -440,6 +440,8 @@ class ToponymFinder:
                     continue
                 if len(words) > 1 and words[0] in self.first_names:
                     continue  # "Francisco Tapia, the city's secretary": a person
+                if words[-1] in _ADJECTIVE_TAILS:
+                    continue  # "the Houthi-held port": who holds it, not its name
                 kind = (m.groupdict().get("kind") or "place").lower()
                 hint = "division" if kind in lexicon.DIVISION_WORDS else "settlement"
                 out.append(Mention(start, end, text[start:end], " ".join(words), (), hint=hint,
@@ -522,6 +524,7 @@ _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
+_ADJECTIVE_TAILS = frozenset("held controlled run led backed based linked allied occupied owned".split())
 _PLACE_BEFORE = re.compile(r"\b(?:near|around|outside|towards?)\s+$")
 _KIND_OF_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|settlement|locality|area|district)\s+of\s+$", re.I)
 

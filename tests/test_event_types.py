@@ -54,6 +54,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     # a passive shooting yields to what the clause says was done
     ("A man died after being shot when police fired on protesters.", EXCESSIVE),
     ("The army said it had cleared the valley of militants.", REGAINS),
+    ("Guided bombs hit a residential street.", AIR),
+    ("Air defences destroyed 40 drones overnight.", ("Strategic developments", "Disrupted weapons use")),
+    ("The army regained control of the presidential palace.", REGAINS),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),
     ("Soldiers exchanged fire with smugglers.", CLASH),

@@ -458,3 +458,9 @@ def test_an_unknown_division_after_a_possessive_is_found(gazetteer):
     found = {p.name: p for p in find_places("A bomb hit a van in Bajaur's Mamund tehsil on Thursday.",
                                             gazetteer=gazetteer)}
     assert found["Mamund"].country_code == "PK"
+
+
+
+def test_a_port_the_gazetteer_lacks_is_a_place_but_who_holds_it_is_not(places):
+    assert "Ras Kanatir" in [name for name, *_ in places("Jets struck the Ras Kanatir fuel port near Hodeidah.")]
+    assert [name for name, *_ in places("Jets struck the Houthi-held port of Hodeidah.")] == ["Hodeidah"]
