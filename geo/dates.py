@@ -136,7 +136,32 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
         mention = _resolve(kind, m, text, published, previous)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return _weekdays_of_last_week(text, mentions, published)
+
+
+def _weekdays_of_last_week(text: str, mentions: list[DateMention], published: date) -> list[DateMention]:
+    """"On Thursday last week", "a week ago, on Tuesday": one date, the weekday of the week before."""
+    out: list[DateMention] = []
+    for n, d in enumerate(mentions):
+        nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+        if d.relation == "weekday" and nxt is not None and nxt.text.lower() == "last week" \
+                and text[d.end:nxt.start].strip() == "":
+            last_monday = published - timedelta(days=published.weekday() + 7)
+            day = last_monday + timedelta(days=d.date_from.weekday())
+            out.append(replace(d, end=nxt.end, text=text[d.start:nxt.end], date_from=day, date_to=day))
+            mentions[n + 1] = replace(nxt, relation="absorbed")
+        elif d.relation == "absorbed":
+            continue
+        elif d.relation == "publication" and d.text.lower() in ("a week ago", "one week ago") and nxt is not None \
+                and nxt.relation == "weekday" and _JOINED.fullmatch(text, d.end, nxt.start):
+            day = d.date_from - timedelta(days=(d.date_from.weekday() - nxt.date_from.weekday()) % 7)
+            mentions[n + 1] = replace(nxt, start=d.start, text=text[d.start:nxt.end], date_from=day, date_to=day)
+        else:
+            out.append(d)
+    return out
+
+
+_JOINED = re.compile(r",?\s*")
 
 
 # The words each pattern can start with: the patterns are tried only where one stands, which keeps
@@ -350,7 +375,8 @@ def _resolve_relative_days(m: re.Match[str], text: str, published: date, previou
         # riots in Juba": what follows is the earlier one.
         forward = not forward
     d = base + timedelta(days=days if forward else -days)
-    return _mention(m, text, d, d, precision, "relative", published)
+    # "on Monday, a week after floods": the date of the other event, not of this sentence's
+    return _mention(m, text, d, d, precision, "compared" if appended else "relative", published)
 
 
 _CAME_AFTER = re.compile(r"\b(?:came|comes|happened|occurred|followed|was|took place)\s+(?:just\s+|only\s+)?$", re.I)

@@ -335,6 +335,13 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "Armed clash" and text[s:e].lower().startswith("clash") and (
             _crowd_acts(text[max(start, s - 60):s]) or _CROWD_CLASH.match(text, e, end)):
         return "Violent demonstration"  # "residents clashed with police", "clashes between protesters and ..."
+    if sub == "Arrests":
+        held_by = text[max(start, s - 60):s]
+        non_state = _NON_STATE.search(held_by)
+        if non_state and not _is_government(held_by[:non_state.start()]) \
+                and not _is_government(held_by[non_state.end():]):
+            return "Abduction/forced disappearance"  # "M23 rebels rounded up men": no state arrests them
+        return sub
     if sub not in ("TERRITORY", "ATTACK", "Violent demonstration", "Peaceful protest",
                    "Excessive force against protesters"):
         return sub  # most triggers say their type themselves

@@ -213,6 +213,9 @@ class EventReader:
         actors = find_actors(text, ctx.read_from(clause), clause.end)
         read_at: dict[int, tuple[list[Trigger], tuple[date, date, str, bool]]] = {}  # id(mention) -> how read
         for m, country_level, listed_after in places:
+            compared = [d for d in own_dates if d.relation == "compared" and d.end <= m.start]
+            if compared and not any(compared[-1].end <= t.start < m.start for t in triggers):
+                continue  # "rallied in Derna on Monday, a week after floods killed thousands in the city"
             if listed_after is not None and id(listed_after) in read_at:
                 # "overran A, which troops had retaken in 2020, and B": B is read as A, not by the aside
                 cluster, when = read_at[id(listed_after)]
@@ -328,7 +331,9 @@ class EventReader:
         """The date nearest the place in its clause; else the nearest its paragraph gives, less precise;
         else the week up to publication."""
         if own:
-            d = min(own, key=lambda d: _date_distance(ctx.text, d, anchor))
+            # "in Wau on Friday, a day after riots in Juba": Friday for Wau, the day before for Juba
+            candidates = [d for d in own if d.relation != "compared" or anchor > d.start] or own
+            d = min(candidates, key=lambda d: _date_distance(ctx.text, d, anchor))
             return d.date_from, min(d.date_to, ctx.published), d.precision, True
         d = ctx.paragraph_date(sentence.paragraph, sentence)
         if d is None and _CLOCK_TIME.match(ctx.text, ctx.text.rfind("\n", 0, sentence.start) + 1):
@@ -575,9 +580,10 @@ def _coordinated(ctx: _Context, own: list[DateMention], when: tuple) -> list[Dat
     """Other days joined to the date a place took: "on Monday and again on Wednesday", "Sunday and Monday",
     "late on Saturday and again on Sunday" (whichever of them the place took)."""
     chosen = next((d for d in own if d.date_from == when[0] and d.precision == when[2] and not d.reporting), None)
-    if chosen is None:
+    if chosen is None or chosen.relation == "compared":
         return []
-    ordered = sorted((d for d in own if not d.reporting), key=lambda d: d.start)
+    # ("on Friday, a day after riots in Juba" joins no second day: the day after is the riots')
+    ordered = sorted((d for d in own if not d.reporting and d.relation != "compared"), key=lambda d: d.start)
     k = ordered.index(chosen)
     out = []
     for a, b in zip(ordered[k:], ordered[k + 1:], strict=False):  # the days joined after it

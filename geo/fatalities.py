@@ -109,6 +109,9 @@ def _item_count(m: re.Match[str]) -> tuple[int, str] | None:
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_HAZARD_BEFORE = re.compile(r"\b(?:floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|landslides?|hurricanes?|"
+                            r"typhoons?|heatwaves?|wildfires?|disease|cholera|famine)\s+(?:\w+\s+)?$", re.I)
+_SPEAKS = re.compile(r"\s+(?:said|says|told|reported|added|confirmed)\b", re.I)
 _SUBSET = re.compile(r"(?:[\w-]+\s+){1,3}?(?:of|among)\s+(?:them|whom)\b", re.I)
 
 
@@ -120,6 +123,8 @@ def _items(text: str, pos: int, end: int) -> tuple[list[tuple[int, str]], int]:
         if m is None:
             break
         count = _item_count(m)
+        if count and _SPEAKS.match(text, m.end(), end):
+            break  # "killing four passengers, a health worker said": the last is who said so
         if count:
             out.append(count)
         here = m.end()
@@ -169,6 +174,8 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[F
             taken.append((m.start(), stop))
     # "killing seven soldiers", "killed at least 12 civilians", "killing a crew member, an army general and ..."
     for m in _KILLING.finditer(text, start, end):
+        if _HAZARD_BEFORE.search(text, max(start, m.start() - 25), m.start()):
+            continue  # "a week after floods killed thousands": no one's violence
         items, after = _items(text, m.end(), end)
         if not items or not free(m.start(), after) or _NOT_FATAL.match(text, after, end):
             if not items:

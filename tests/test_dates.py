@@ -273,3 +273,19 @@ def test_this_morning_is_the_day_of_publication(text):
 def test_a_week_or_weekend_of_a_period_is_a_week_long_range(text, published, expected):
     (found,) = find_dates(text, published=published)
     assert (found.date_from.isoformat(), found.date_to.isoformat(), found.precision) == (*expected, "week")
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # read as published on Thursday 13 March 2025: last week ran from Monday 3 to Sunday 9 March
+    ("On Tuesday last week, a drone hit the depot.", [("Tuesday last week", "2025-03-04")]),
+    ("A week ago, on Thursday, a drone hit the depot.", [("A week ago, on Thursday", "2025-03-06")]),
+])
+def test_a_weekday_of_last_week_is_one_date(text, expected):
+    assert [(m.text, m.date_from.isoformat()) for m in find_dates(text, published=THURSDAY)] == expected
+
+
+def test_a_day_after_another_event_dates_that_event():
+    found = find_dates("Crowds rallied on Tuesday, a day after the storm hit the coast.", published=THURSDAY)
+    assert [(m.text, m.date_from.isoformat(), m.relation) for m in found] == \
+        [("on Tuesday", "2025-03-11", "weekday"), ("a day after", "2025-03-10", "compared")]

@@ -57,6 +57,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Guided bombs hit a residential street.", AIR),
     ("Air defences destroyed 40 drones overnight.", ("Strategic developments", "Disrupted weapons use")),
     ("The army regained control of the presidential palace.", REGAINS),
+    # no state arrests anyone a rebel group rounds up
+    ("Rebels rounded up dozens of young men in the market.", ABDUCTION),
+    ("Police rounded up dozens of young men in the market.", ARRESTS),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),
     ("Soldiers exchanged fire with smugglers.", CLASH),

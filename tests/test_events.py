@@ -612,3 +612,15 @@ def test_a_road_named_by_the_towns_it_joins_is_one_event_at_the_first(read):
     events = read("Gunmen kidnapped two engineers on the Kohat-Hangu road on Monday.")
     assert [(e.event_date, e.sub_event_type, e.location) for e in events] == \
         [(MONDAY, "Abduction/forced disappearance", "Kohat")]
+
+
+
+def test_a_day_after_another_event_dates_the_places_that_follow_it(read):
+    events = read("Crowds looted shops in Wau on Wednesday, a day after riots in Juba, police said.")
+    assert sorted((e.location, e.event_date) for e in events) == [("Juba", TUESDAY), ("Wau", WEDNESDAY)]
+
+
+def test_what_came_before_without_violence_is_no_place_of_the_event(read):
+    events = read("Hundreds rallied in Derna on Tuesday, a week after floods killed thousands in the eastern city.")
+    assert [(e.sub_event_type, e.location, e.event_date, e.fatalities) for e in events] == \
+        [("Peaceful protest", "Derna", TUESDAY, None)]
