@@ -74,6 +74,8 @@ _LEXICON: list[tuple[str, str]] = [
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
      r"(?:struck|hit|targeted|attacked|bombed) by (?:an? |two |three |several |\w+ )?(?:[\w-]+ )?(?:drones?|"
      r"unmanned aerial vehicles?|warplanes?|jets?|aircraft|helicopters?|gunships?)|"
+     # "18 fighters were killed in strikes near Abu Kamal": strikes that kill are not labour strikes
+     r"(?:killed|wounded|injured|died) in (?:\w+ )?strikes|"
      # "an Israeli strike on a car": a strike on something is from the air (a strike on Monday is not)
      r"strikes? (?:on|against|targeting)(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", "Air/drone strike"),
     (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",

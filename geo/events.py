@@ -82,7 +82,7 @@ _LOOKBACK = 200
 _ROAD_BETWEEN = r"on\s+the\s+(?:road|highway)\s+(?:between|linking|connecting|from)"
 #: Before a country that is where something happened: "in", "across the", "in southern" (Lebanon).
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|into|on)\s+(?:the\s+)?"
-                         r"(?P<part>(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+)?$")
+                         r"(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+)?$")
 _LOCATIVE = re.compile(
     r"(?:\b(?i:in|at|near|on\s+the\s+(?:outskirts|edge|border|road|highway|front\s*line|frontline)\s+(?:of|to)|"
     + _ROAD_BETWEEN + r"|across|"
@@ -112,6 +112,7 @@ _NEAR_JOIN = re.compile(r"\s+(?:near|outside|close\s+to|not\s+far\s+from|(?:nort
                         re.I)
 _ON_THE = re.compile(r"\bon\s+the\s+(?:[A-Z][\w'’]*[\s-]+){0,4}$")
 _ROAD_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w'’]*){0,4}\s+(?:road|highway|motorway|expressway)\b")
+_VIOLENT_AT_SEA = frozenset({"Battles", "Explosions/Remote violence"})
 _ROAD_FROM = re.compile(r"\b" + _ROAD_BETWEEN + r"\s+$", re.I)
 _ROAD_END = re.compile(r"\s+(?:and|to|with)\s+", re.I)
 _EARLIER_AGREEMENT = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:cease-?fire|truce|deal|agreement|accord|talks)\s+"
@@ -250,7 +251,6 @@ class EventReader:
         previous_ok: Mention | None = None
         describing: Mention | None = None  # the last qualifier: "Douma, a town in the Eastern Ghouta"
         road_from: Mention | None = None  # "on the road between Kachia and Kaduna": one event, at its first end
-        part_of_country: list[Mention] = []  # "in southern Lebanon"
         for m in ctx.mentions_in(clause.start, clause.end):
             if road_from is not None and _ROAD_END.fullmatch(text, road_from.end, m.start):
                 road_from = None
@@ -293,6 +293,8 @@ class EventReader:
                 continue
             if kind == "region" and not self.gaz.country_of(m.place):
                 continue  # a continent is not where an event happened (but a ship struck in the Red Sea is)
+            if kind == "sea" and not any(t.event_type in _VIOLENT_AT_SEA for t in triggers):
+                continue  # nor is a sea, for a protest or a deal ("agreed to stop attacks in the Black Sea")
             premodifier = any(m.end <= t.start and re.fullmatch(r"['’]?s?\s*", text[m.end:t.start]) for t in triggers)
             # "captured Goma", "air strikes and artillery fire on Ras al-Ain", "marched on Dhaka": the place
             # is what the trigger acts on.
@@ -308,10 +310,7 @@ class EventReader:
             on_road = _ON_THE.search(before) is not None and _ROAD_AFTER.match(text, m.end) is not None
             ok = bool(_LOCATIVE.search(before) or listed or premodifier or object_of or subject_hit or on_road)
             if ok and kind == "country":
-                within = _IN_COUNTRY.search(before)
-                ok = within is not None  # a country is where it happened only "in" it; otherwise it is a party
-                if within is not None and within.group("part"):
-                    part_of_country.append(m)
+                ok = _IN_COUNTRY.search(before) is not None  # only "in" it; otherwise a country is a party
             if ok:
                 aside = listed and _RELATIVE_ASIDE.match(text, previous_ok.end, m.start) is not None
                 out.append((m, kind == "country", previous_ok if aside else None))
@@ -320,10 +319,11 @@ class EventReader:
                     road_from, previous_ok = m, None
             else:
                 previous_ok = None
-        if part_of_country and any(not is_country for _m, is_country, _a in out):
-            # "in southern Lebanon" is where it happened when nothing nearer is named; "Dagestan, a republic
-            # in southern Russia" only describes Dagestan
-            out = [item for item in out if item[0] not in part_of_country]
+        if any(not is_country for _m, is_country, _a in out):
+            # A country is where it happened when nothing nearer is named: "strikes on militias in Iraq and
+            # Syria ... in and around al-Qaim" happened at al-Qaim; "Dagestan, a republic in southern
+            # Russia" only describes Dagestan.
+            out = [item for item in out if not item[1]]
         return out
 
     def _date(self, ctx: _Context, sentence: Span, own: list[DateMention], *,

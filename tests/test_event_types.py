@@ -59,6 +59,7 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("The army regained control of the presidential palace.", REGAINS),
     # no state arrests anyone a rebel group rounds up
     ("Rebels rounded up dozens of young men in the market.", ABDUCTION),
+    ("Eighteen fighters were killed in strikes near the border.", AIR),
     ("Police rounded up dozens of young men in the market.", ARRESTS),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),

@@ -624,3 +624,14 @@ def test_what_came_before_without_violence_is_no_place_of_the_event(read):
     events = read("Hundreds rallied in Derna on Tuesday, a week after floods killed thousands in the eastern city.")
     assert [(e.sub_event_type, e.location, e.event_date, e.fatalities) for e in events] == \
         [("Peaceful protest", "Derna", TUESDAY, None)]
+
+
+
+def test_a_country_is_where_it_happened_only_when_nothing_nearer_is_named(read):
+    events = read("Jets struck militias in Iraq and Syria on Monday, killing 16 people in and around al-Qaim.")
+    assert [(e.location, e.fatalities) for e in events] == [("al-Qaim", 16)]
+
+
+def test_a_sea_is_no_place_for_a_protest(read):
+    events = read("Protesters rallied on Monday in Aktau, on the Caspian Sea.")
+    assert [e.location for e in events] == ["Aktau"]
