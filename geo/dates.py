@@ -52,6 +52,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              re.I)),
     ("month_year", re.compile(rf"\b(?:(?:in|since|during|until)\s+)?(?:(?:early|mid|late)[- ])?{_MONTH}\s+{_YEAR}\b",
                               re.I)),
+    # "In April, 51 people were killed", "since early March": a month with no year is its last one
+    ("month_only", re.compile(r"\b(?:in|since|during|until|by|from|last|(?:in\s+)?(?:early|mid|late)(?=[- ]))[- ]"
+                              r"(?:(?:early|mid|late)[- ])?(?P<month>January|February|March|April|May|June|July|"
+                              r"August|September|October|November|December)\b(?!\s+\d)", re.I)),
     ("holiday", re.compile(r"\b(?:(?:on|since|by)\s+)?(?P<holiday>Christmas Day|Christmas Eve|New Year['’]s Day|"
                            r"New Year['’]s Eve|Boxing Day|Easter Sunday|Easter Day|Easter Monday|Good Friday|"
                            r"Palm Sunday)\b")),
@@ -178,6 +182,7 @@ _FIRST_WORDS: dict[str, frozenset[str]] = {
     "named_relative": frozenset({"the", "late", "yesterday", "today", "tonight", "last", "overnight", "earlier",
                                  "later", "this", "next", "over", "at", "during", "on"}),
     "holiday": frozenset({"on", "since", "by", "christmas", "new", "boxing", "easter", "good", "palm"}),
+    "month_only": frozenset({"in", "since", "during", "until", "by", "from", "last", "early", "mid", "late"}),
     "year": frozenset({"in", "since", "during", "of"}),
 }
 _WORD_TOKEN = re.compile(r"\w+")
@@ -239,6 +244,15 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
             month, year = MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
             last = calendar.monthrange(year, month)[1]
             return _mention(m, text, date(year, month, 1), date(year, month, last), "month", "absolute", published)
+        if kind == "month_only":
+            month = MONTHS[g["month"].lower()]
+            year = published.year if month <= published.month or future_cue else published.year - 1
+            first, last = 1, calendar.monthrange(year, month)[1]
+            part = re.search(r"\b(early|mid|late)\b", m.group(0), re.I)
+            if part:  # "late December": its last third
+                first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part.group(1).lower()]
+            return _mention(m, text, date(year, month, first), date(year, month, last), "month", "absolute",
+                            published)
         if kind == "year":
             year = int(g["year"])
             return _mention(m, text, date(year, 1, 1), min(date(year, 12, 31), max(published, date(year, 1, 1))),

@@ -68,7 +68,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"attacks?)|drones? (?:[\w-]+ ){0,7}?(?:struck|hit|attacked|pounded|slammed|set fire|set ablaze)|"
      # glide and barrel bombs are dropped from aircraft
      r"(?:glide|barrel|guided|guided aerial|aerial) bombs?|(?:jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|"
-     r"bombers(?<!suicide bombers)) (?:\w+ )?(?:struck|bombed|hit|pounded|attacked|targeted|fired|dropped)|"
+     r"bombers(?<!suicide bombers)) (?:\w+ ){0,2}?(?:struck|bombed|hit|pounded|attacked|targeted|fired|dropped)|"
      r"bombing raids?|"
      r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
@@ -146,6 +146,7 @@ _LEXICON: list[tuple[str, str]] = [
 
 _GROUPS = [f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_LEXICON)]
 _HABITUAL = frozenset({"attack", "raid", "storm", "assault", "fight", "kill", "abduct", "kidnap", "protest"})
+_WHO_SEIZED = re.compile(r"(?<=who )seized power\b|(?<=which )seized power\b", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|they|often|routinely|regularly|repeatedly)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -264,6 +265,7 @@ _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|worshippers|passengers|markets?|mosques?|churche?s?|schools?|hospitals?|homes?|"
     r"houses|farmers|workers|traders|women|children|students|residents|wedding|funeral|displaced|refugees?|"
     r"camp for|shoppers|pilgrims|buses?|villages?|tourists|missions?|convents?|clinics?|orphanages?|nuns?|"
+    r"displacement (?:sites?|camps?)|IDP (?:sites?|camps?)|"
     r"priests?|aid workers?)\b", re.I)
 
 
@@ -303,6 +305,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
         if word.group(0).lower() in _HABITUAL and _RELATIVE_BEFORE.search(text, max(start, word.start() - 30),
                                                                             word.start()):
             continue  # "militants who attack Pakistan": what they do, not something that happened
+        if word.group(0).lower() == "seized" and _WHO_SEIZED.match(text, word.start()):
+            continue  # "the captain, who seized power in September": who he is, not news
         lowered = word.group(0)[:4].lower()
         stems = tuple(stem for stem in (lowered, lowered[:3], lowered[:2]) if stem in _STEMS)
         if word.start() < taken or not stems:
@@ -370,11 +374,11 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
         if re.search(r"\b(?:protesters|demonstrators|crowds?)\b", after[:40], re.I):
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
-        elif _CIVILIAN_TARGET.search(after) and not _military_soon(after):
+        elif _civilian_first(after):
             return "Attack"
         elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _military_soon(after):
             return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
-        elif _KILLS_PEOPLE.search(text, s, end) and not _MILITARY_TARGET.search(text, max(start, s - 60), end):
+        elif _KILLS_PEOPLE.search(text, s, end) and not _MILITARY_TARGET.search(text, e, end):
             return "Attack"  # "an attack on a suburb, killing 20 people": nobody armed was fought
         else:
             return "Armed clash"
@@ -402,6 +406,16 @@ _NATIONAL_FORCES = re.compile(r"\b([A-Z][a-z]+)\s+(?:forces|troops|soldiers|army
 #: ... but not a people's or a movement's ("Taliban forces" are not a demonym's at all).
 _NON_STATE_ADJECTIVES = frozenset("kurdish arab druze baloch baluch pashtun tuareg fulani amhara oromo tigrayan "
                                   "houthi islamist jihadi shabaab rebel".split())
+
+
+def _civilian_first(after: str) -> bool:
+    """Whether a civilian target is named after a trigger before any military one within 60 characters:
+    "attacked the displacement site next to the UN base" hit the displaced."""
+    civilian = _CIVILIAN_TARGET.search(after)
+    if civilian is None:
+        return False
+    military = _MILITARY_TARGET.search(after)
+    return military is None or military.start() >= 60 or civilian.start() < military.start()
 
 
 def _military_soon(after: str) -> bool:

@@ -47,7 +47,10 @@ _NOT_DONE = re.compile(
     r"blam(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:led|ed|s)|postpon(?:ed|es)|respond\s+to\s+any|"
     r"agree(?:d)?\s+to\s+(?:hold|resume|meet)|due\s+to|retaliation\s+for|"
     # what a deal stops: "agreed to stop attacks on shipping and to halt strikes on energy facilities"
-    r"(?:stop|halt|end|cease|suspend|pause)\s+(?:all\s+|further\s+)?|" + _DEPICTS + r")"
+    r"(?:stop|halt|end|cease|suspend|pause)\s+(?:all\s+|further\s+)?|"
+    # what is left of or leads to another time: "a landmine left over from earlier fighting", "a step towards
+    # retaking Mosul"
+    r"left\s+over\s+from|remnants?\s+of|from\s+(?:earlier|previous|past)|steps?\s+towards?|" + _DEPICTS + r")"
     # a word boundary, or the space of "no\s+" right before the trigger ("there had been no fighting")
     r"(?:\b|(?<=\s))[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
@@ -180,7 +183,8 @@ class EventReader:
     # -- one clause ----------------------------------------------------------------------
     def _read_clause(self, ctx: _Context, clause: Span, sentence: Span, drafts: list[Draft]) -> list[Draft]:
         text = ctx.text
-        own_dates = ctx.dates_in(clause.start, clause.end)
+        # ("fighting the group in the mountains since late December": a start is no date of what is told)
+        own_dates = [d for d in ctx.dates_in(clause.start, clause.end) if text[d.start:d.start + 6].lower() != "since "]
         triggers = [t for t in find_triggers(text, clause.start, clause.end)
                     if not _NOT_DONE.search(text, max(ctx.read_from(clause), t.start - _LOOKBACK), t.start)
                     and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))
@@ -204,11 +208,11 @@ class EventReader:
         last_place = max(m.start for m, _, _ in places)
         # "rallied in Dhaka on Monday, and police fired tear gas": a trailing trigger of the same kind,
         # with no place of its own, is more of the same incident (but "sparking protests" is not).
-        # "Four people were killed in Sambhal when residents clashed with police": a toll is the incident
-        # its clause goes on to tell.
+        # "Four people were killed in Sambhal when residents clashed with police": a toll, or a bare raid,
+        # is the incident its clause goes on to tell ("... as warplanes and tanks pounded the area").
         while len(clusters) > 1 and clusters[-1][0].start > last_place \
                 and (_family(clusters[-1]) == _family(clusters[-2]) or _arrest_after_violence(text, *clusters[-2:])
-                     or all(t.toll for t in clusters[-2])):
+                     or all(t.toll or t.generic for t in clusters[-2])):
             tail = clusters.pop()
             clusters[-1] += tail
         actors = find_actors(text, ctx.read_from(clause), clause.end)
@@ -562,13 +566,16 @@ _RELATIVE_CLAUSE = re.compile(r"\b(?:cease-?fire|truce|deal|agreement|accord|tal
 
 def _date_distance(text: str, d: DateMention, anchor: int) -> int:
     """How far a date is from a place, for choosing the place's date: the nearest, but a statement's date
-    ("said on Sunday"), a start ("since 2023") or another thing's date ("the ceasefire that took effect on
-    October 10") only when nothing closer says when it happened."""
+    ("said on Sunday"), a start ("launched in late November") or another thing's date ("the ceasefire that
+    took effect on October 10") only when nothing closer says when it happened."""
     return abs(d.start - anchor) + (60 if d.reporting else 0) \
-        + (80 if text[d.start:d.start + 6].lower() == "since " else 0) \
+        + (80 if d.precision != "day" and _LAUNCHED.search(text, max(0, d.start - 30), d.start) else 0) \
         + (80 if _RELATIVE_CLAUSE.search(text, max(0, d.start - 50), d.start) else 0)
 
 
+# "the offensive, launched in late November, took Hama on Thursday": when it began, not when this happened
+# (but "an operation that began on Tuesday with drone strikes" began with this)
+_LAUNCHED = re.compile(r"\b(?:launched|begun|began|started|starting|beginning)\s+$", re.I)
 _CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.))"
                          r"(?:\s?(?:GMT|UTC|BST|CET|EET|EEST|IST|ET|EST|EDT|PT|local(?:\s+time)?))?\s*[-–—:|]", re.I)
 _POSSESSIVE_DATE = re.compile(r"['’]s?\b")

@@ -48,12 +48,12 @@ _PERSON = re.compile(
     rf"(?:,?[ \t]+(?:Jr|Sr|II|III)\b\.?)?(?![ \t]+{_UPPER}))")
 _LOCATIVE_WORD = re.compile(r"\b(?:in|at|near|from|to|into|outside|toward|towards|across|of)\s+$", re.I)
 # Capitalised words, an Arabic article allowed before one: "Wad al-Noura", "Kafr el-Sheikh"
-_ARTICLE = r"(?:(?:al|el|ad|ar|ash|az|ul|ur|ez|es|ed|er|esh|ath|adh)-)?"
+_ARTICLE = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ul|ur|ez|es|ed|er|esh|ath|adh)-)?"
 _NAME = rf"(?P<name>(?:{_ARTICLE}[A-Z][\w'’-]+[\s-]+){{0,3}}{_ARTICLE}[A-Z][\w'’-]+)"
 _UNKNOWN_PLACE_PATTERNS = [
     # "the Abu Salim district", "the Abu Shouk displacement camp", "Tarmuwa local government area"
     # (after a possessive that locates it: "Bajaur's Mamund tehsil", "Bogotá's Fontibón district")
-    re.compile(r"(?:\b[A-Z][\w-]+['’]s\s+)?\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}?)"
+    re.compile(rf"(?:\b[A-Z][\w-]+['’]s\s+)?\b(?P<name>(?:{_ARTICLE}[A-Z][\w'’-]+\s+){{1,3}}?)"
                r"(?:(?:displacement|refugee|military|army|border|IDP|fuel|oil|naval)\s+)?"
                r"(?P<kind>district|neighbourhood|neighborhood|camp|village|town|suburb|quarter|township|settlement|"
                r"commune|chiefdom|local government area|municipality|subdistrict|upazila|tehsil|"
@@ -67,7 +67,7 @@ _UNKNOWN_PLACE_PATTERNS = [
     # "Barsalogho, a town in Burkina Faso's Centre-Nord region"
     # (the kind word heads the appositive: "Francisco Tapia, the secretary of the city government" is no town)
     re.compile(rf"\b{_NAME},\s+(?:a|an|the)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}(?P<kind>town|village|city|district|settlement|"
-               r"hamlet|locality|municipality|suburb|camp|commune|chiefdom)\b"
+               r"hamlet|locality|municipality|suburb|camp|commune|chiefdom|community)\b"
                # ... and heads its noun phrase: "Prin, a city partnerships manager" is no city, but "a town
                # overlooking the border" and "a town in" are towns
                r"(?!\s+(?!(?:in|of|on|near|north|south|east|west|outside|about|some|close|where|which|that|and|"
@@ -306,6 +306,9 @@ class ToponymFinder:
             # major place continues the name.
             continued = nxt.capitalised and not first.is_upper and nxt.key not in _NAME_HEAD_WORDS \
                 and not self._is_major(nxt.key)
+            if nxt.key in _HYPHENED_ARTICLES and text[nxt.end:nxt.end + 1] == "-" \
+                    and text[nxt.end + 1:nxt.end + 2].isupper() and not is_country:
+                return "skip"  # "Tal as-Sultan": an article hyphened to a capitalised word continues the name
             if continued and width == 1 and key in self.first_names:
                 return "skip"  # "Paris Hilton", "Chad Daniels": a given name before a surname
             if continued and nxt.key not in self.demonyms and not is_country and (
@@ -436,10 +439,12 @@ class ToponymFinder:
                 if not words or words[0] in lexicon.FUNCTION_WORDS or any(
                         w in lexicon.NEVER_PLACES or w in self.demonyms or w in lexicon.MONTH_WORDS
                         or w in lexicon.WEEKDAY_WORDS or w in lexicon.PERSON_TITLES
-                        for w in words[:1] + [w for w in words[1:] if w not in lexicon.NAME_ARTICLES]):
+                        for w in ([] if text[start].islower() else words[:1])
+                        + [w for k, w in enumerate(words[1:]) if w not in _HYPHENED_ARTICLES
+                           and words[k] not in _HYPHENED_ARTICLES]):  # ("as-Sultan": no sultan)
                     continue
-                if len(words) > 1 and words[0] in self.first_names:
-                    continue  # "Francisco Tapia, the city's secretary": a person
+                if len(words) > 1 and words[0] in self.first_names and not _HYPHENED_ARTICLES.intersection(words):
+                    continue  # "Francisco Tapia, the city's secretary": a person (but "Tal as-Sultan" is a place)
                 if words[-1] in _ADJECTIVE_TAILS:
                     continue  # "the Houthi-held port": who holds it, not its name
                 kind = (m.groupdict().get("kind") or "place").lower()
@@ -524,6 +529,7 @@ _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
+_HYPHENED_ARTICLES = lexicon.NAME_ARTICLES | {"as", "an", "at"}
 _ADJECTIVE_TAILS = frozenset("held controlled run led backed based linked allied occupied owned".split())
 _PLACE_BEFORE = re.compile(r"\b(?:near|around|outside|towards?)\s+$")
 _KIND_OF_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|settlement|locality|area|district)\s+of\s+$", re.I)

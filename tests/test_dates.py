@@ -289,3 +289,21 @@ def test_a_day_after_another_event_dates_that_event():
     found = find_dates("Crowds rallied on Tuesday, a day after the storm hit the coast.", published=THURSDAY)
     assert [(m.text, m.date_from.isoformat(), m.relation) for m in found] == \
         [("on Tuesday", "2025-03-11", "weekday"), ("a day after", "2025-03-10", "compared")]
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a month with no year is its last one up to publication (Thursday 13 March 2025) ...
+    ("In February, gunmen raided the mine.", ("In February", "2025-02-01", "2025-02-28")),
+    ("In July, gunmen raided the mine.", ("In July", "2024-07-01", "2024-07-31")),
+    # ... its part, a third of it
+    ("The siege began in late January.", ("in late January", "2025-01-21", "2025-01-31")),
+    ("Talks broke down in mid-February.", ("in mid-February", "2025-02-11", "2025-02-20")),
+])
+def test_a_month_without_a_year(text, expected):
+    found = _only(text)
+    assert (found.text, found.date_from.isoformat(), found.date_to.isoformat(), found.precision) == (*expected, "month")
+
+
+def test_may_the_verb_is_no_month():
+    assert find_dates("Troops may withdraw soon.", published=THURSDAY) == []

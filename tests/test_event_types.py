@@ -60,6 +60,8 @@ ARRESTS = ("Strategic developments", "Arrests")
     # no state arrests anyone a rebel group rounds up
     ("Rebels rounded up dozens of young men in the market.", ABDUCTION),
     ("Eighteen fighters were killed in strikes near the border.", AIR),
+    # the first target named is who was hit: a camp of the displaced beside a UN base
+    ("Armed men attacked the displacement site next to the UN base, killing four people.", ATTACK),
     ("Police rounded up dozens of young men in the market.", ARRESTS),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),

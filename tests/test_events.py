@@ -635,3 +635,28 @@ def test_a_country_is_where_it_happened_only_when_nothing_nearer_is_named(read):
 def test_a_sea_is_no_place_for_a_protest(read):
     events = read("Protesters rallied on Monday in Aktau, on the Caspian Sea.")
     assert [e.location for e in events] == ["Aktau"]
+
+
+
+def test_a_start_is_no_date_of_what_is_told(read):
+    events = read("Jets struck a camp in Kunar on Tuesday. The army has been fighting the group in the valley "
+                  "since early January.")
+    assert {e.event_date for e in events} == {TUESDAY}
+
+
+def test_when_an_offensive_was_launched_is_not_when_it_took_a_town(read):
+    events = read("The offensive, launched in late February, took Idlib on Tuesday.")
+    assert [(e.event_date, e.location) for e in events] == [(TUESDAY, "Idlib")]
+
+
+def test_background_and_aims_are_no_events(read):
+    assert read("The captain, who seized power in January, recruited more volunteers in Ouahigouya.") == []
+    assert read("Officials called it a step towards retaking Raqqa.") == []
+    events = read("On Tuesday, a landmine left over from earlier fighting killed two children near Marib.")
+    assert [(e.event_type, e.location) for e in events] == [("Explosions/Remote violence", "Marib")]
+
+
+def test_a_raid_that_aircraft_join_is_a_strike(read):
+    events = read("Twenty people were killed on Tuesday in a raid on the Jabalia camp, as warplanes and tanks "
+                  "pounded the area.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 20)]

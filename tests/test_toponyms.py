@@ -464,3 +464,12 @@ def test_an_unknown_division_after_a_possessive_is_found(gazetteer):
 def test_a_port_the_gazetteer_lacks_is_a_place_but_who_holds_it_is_not(places):
     assert "Ras Kanatir" in [name for name, *_ in places("Jets struck the Ras Kanatir fuel port near Hodeidah.")]
     assert [name for name, *_ in places("Jets struck the Houthi-held port of Hodeidah.")] == ["Hodeidah"]
+
+
+
+def test_a_community_the_gazetteer_lacks_and_an_article_that_continues_a_name(gazetteer):
+    found = {p.name: p for p in find_places("Gunmen attacked Yelwata, a farming community in Benue state.",
+                                            gazetteer=gazetteer)}
+    assert found["Yelwata"].country_code == "NG"
+    names = [p.name for p in find_places("A strike hit the Tal as-Sultan area of western Rafah.", gazetteer=gazetteer)]
+    assert "Tal" not in names
