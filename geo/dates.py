@@ -61,6 +61,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"Palm Sunday)\b")),
     ("weekday", re.compile(rf"\b(?:(?:late|early)\s+)?(?:(?:on|since|from|until|by|last|this|next)\s+)?"
                            rf"(?:(?:late|early)\s+)?{_WEEKDAY}{_PART}\b(?!\s+(?:Times|Post|Telegraph|Express|prayers?))")),
+    # "after Friday prayers" is that Friday (though "Friday prayers" alone names a rite)
+    ("prayers", re.compile(r"\b(?:after|during|before|following)\s+(?P<weekday>Friday)\s+prayers\b")),
     ("relative_days", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|nights?|months?|years?)\s+"
                                  r"(?P<dir>earlier|later|before|after|ago)\b",
                                  re.I)),
@@ -140,6 +142,9 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
         mention = _resolve(kind, m, text, published, previous)
         if mention is not None:
             mentions.append(mention)
+    # "Last month, gunmen killed worshippers during Friday prayers": the rite's Friday is not this week's
+    mentions = [d for n, d in enumerate(mentions) if not (d.text.endswith("prayers") and any(
+        x.end <= d.start and "." not in text[x.end:d.start] for x in mentions[:n]))]
     return _weekdays_of_last_week(text, mentions, published)
 
 
@@ -182,6 +187,7 @@ _FIRST_WORDS: dict[str, frozenset[str]] = {
     "named_relative": frozenset({"the", "late", "yesterday", "today", "tonight", "last", "overnight", "earlier",
                                  "later", "this", "next", "over", "at", "during", "on"}),
     "holiday": frozenset({"on", "since", "by", "christmas", "new", "boxing", "easter", "good", "palm"}),
+    "prayers": frozenset({"after", "during", "before", "following"}),
     "month_only": frozenset({"in", "since", "during", "until", "by", "from", "last", "early", "mid", "late"}),
     "year": frozenset({"in", "since", "during", "of"}),
 }
@@ -259,7 +265,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date,
                             "year", "absolute", published)
         if kind == "part_of_period":
             return _resolve_part_of_period(m, text, published, future_cue)
-        if kind == "weekday":
+        if kind in ("weekday", "prayers"):
             return _resolve_weekday(m, text, published, future_cue)
         if kind == "relative_days":
             return _resolve_relative_days(m, text, published, previous)

@@ -43,7 +43,9 @@ _LEXICON: list[tuple[str, str]] = [
     (r"(?:sporadic |heavy )?gunfire|came under (?:heavy )?fire|come under (?:heavy )?fire", "Armed clash"),
     (r"sieges?|besieged|encircled", "Armed clash"),
     (r"(?:military|security|ground|counter-?terrorism|counter-?insurgency|targeted|clearance|intelligence-based) "
-     r"operations?", "Armed clash"),
+     r"operations?|(?:launched|began|begun|started|conducted|carried out) (?:an? |the |their )?(?:[\w-]+ )?operations? "
+     r"against|operations? against (?:the )?(?:militants|terrorists|insurgents|rebels|jihadists|khawarij|gangs?)",
+     "Armed clash"),
     (r"offensives?|counter-?offensives?", "Armed clash"),
     (r"(?:drove|driven|pushed) (?:[\w-]+ ){0,3}out of", "TERRITORY"),
     # "cleared the valley of militants", "cleared the Datta Khel area after a three-day operation" (but a
@@ -70,7 +72,9 @@ _LEXICON: list[tuple[str, str]] = [
      r"(?:glide|barrel|guided|guided aerial|aerial) bombs?|(?:jets?|warplanes?|aircraft|planes?|helicopters?|gunships?|"
      r"bombers(?<!suicide bombers)) (?:\w+ ){0,2}?(?:struck|bombed|hit|pounded|attacked|targeted|fired|dropped)|"
      r"bombing raids?|"
-     r"bombed|bombardment|(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
+     r"bombed|bombardment|bombing (?:a|an|the|its|their|civilian|residential) |"
+     r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:bombs|explosives|munitions) on|"
+     r"(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
      r"(?:struck|hit|targeted|attacked|bombed) by (?:an? |two |three |several |\w+ )?(?:[\w-]+ )?(?:drones?|"
      r"unmanned aerial vehicles?|warplanes?|jets?|aircraft|helicopters?|gunships?)|"
@@ -372,7 +376,7 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "ATTACK":
         if crowd:
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
-        if re.search(r"\b(?:protesters|demonstrators|crowds?)\b", after[:40], re.I):
+        if re.search(r"\b(?:protesters|demonstrators|crowds?|marchers|supporters\s+protesting)\b", after[:40], re.I):
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
         elif _civilian_first(after):
             return "Attack"
@@ -394,7 +398,7 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
 
 _KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
                            r"(?:[\w,]+\s+){0,2}?(?:people|civilians|passengers|villagers|residents|worshippers|"
-                           r"women|children|students|shoppers|pilgrims)\b", re.I)
+                           r"women|children|students|shoppers|pilgrims|[A-Z][a-z]+(?:ians|ans|is|ese))\b")
 _CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?between\s+(?:\w+\s+)?(?:protesters|demonstrators|students|supporters|"
                           r"residents|villagers|rioters|mobs?|crowds?)\b", re.I)
 _PROTESTERS_HELD = re.compile(r"\b(?:police|security forces|troops|soldiers|authorities|officers)\s+(?:\w+\s+){0,2}?"

@@ -50,7 +50,8 @@ _NOT_DONE = re.compile(
     r"(?:stop|halt|end|cease|suspend|pause)\s+(?:all\s+|further\s+)?|"
     # what is left of or leads to another time: "a landmine left over from earlier fighting", "a step towards
     # retaking Mosul"
-    r"left\s+over\s+from|remnants?\s+of|from\s+(?:earlier|previous|past)|steps?\s+towards?|" + _DEPICTS + r")"
+    r"left\s+over\s+from|remnants?\s+of|from\s+(?:earlier|previous|past)|steps?\s+towards?|"
+    r"want(?:s|ed)?\s+|wish(?:es|ed)?\s+for|" + _DEPICTS + r")"
     # a word boundary, or the space of "no\s+" right before the trigger ("there had been no fighting")
     r"(?:\b|(?<=\s))[^.;,]{0,40}$"
     # what keeps happening is a trend, not an event: "frequent attacks", "a spate of bombings"
@@ -570,12 +571,15 @@ def _date_distance(text: str, d: DateMention, anchor: int) -> int:
     took effect on October 10") only when nothing closer says when it happened."""
     return abs(d.start - anchor) + (60 if d.reporting else 0) \
         + (80 if d.precision != "day" and _LAUNCHED.search(text, max(0, d.start - 30), d.start) else 0) \
+        + (80 if _PLUPERFECT_ASIDE.search(text, max(0, d.start - 120), d.start) else 0) \
         + (80 if _RELATIVE_CLAUSE.search(text, max(0, d.start - 50), d.start) else 0)
 
 
 # "the offensive, launched in late November, took Hama on Thursday": when it began, not when this happened
 # (but "an operation that began on Tuesday with drone strikes" began with this)
 _LAUNCHED = re.compile(r"\b(?:launched|begun|began|started|starting|beginning)\s+$", re.I)
+# "in Leh, where he had begun a hunger strike earlier this month": the aside's date, not the arrest's
+_PLUPERFECT_ASIDE = re.compile(r",\s+(?:where|who|which)\s+[^,.;]{0,60}\bhad\s+[^,.;]{0,50}$")
 _CLOCK_TIME = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.))"
                          r"(?:\s?(?:GMT|UTC|BST|CET|EET|EEST|IST|ET|EST|EDT|PT|local(?:\s+time)?))?\s*[-–—:|]", re.I)
 _POSSESSIVE_DATE = re.compile(r"['’]s?\b")

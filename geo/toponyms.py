@@ -436,12 +436,14 @@ class ToponymFinder:
                     continue
                 words = [t.key for t in tokens(text[start:end])]
                 # an article inside the name is part of it ("Wad al-Noura"); at its head it is checked
-                if not words or words[0] in lexicon.FUNCTION_WORDS or any(
+                # "Old Fangak", "Upper Dir": the opener is part of the name, not a word that rules it out
+                checked = words[1:] if len(words) > 1 and words[0] in _NAME_OPENERS else words
+                if not checked or checked[0] in lexicon.FUNCTION_WORDS or any(
                         w in lexicon.NEVER_PLACES or w in self.demonyms or w in lexicon.MONTH_WORDS
                         or w in lexicon.WEEKDAY_WORDS or w in lexicon.PERSON_TITLES
-                        for w in ([] if text[start].islower() else words[:1])
-                        + [w for k, w in enumerate(words[1:]) if w not in _HYPHENED_ARTICLES
-                           and words[k] not in _HYPHENED_ARTICLES]):  # ("as-Sultan": no sultan)
+                        for w in ([] if text[start].islower() else checked[:1])
+                        + [w for k, w in enumerate(checked[1:]) if w not in _HYPHENED_ARTICLES
+                           and checked[k] not in _HYPHENED_ARTICLES]):  # ("as-Sultan": no sultan)
                     continue
                 if len(words) > 1 and words[0] in self.first_names and not _HYPHENED_ARTICLES.intersection(words):
                     continue  # "Francisco Tapia, the city's secretary": a person (but "Tal as-Sultan" is a place)
@@ -529,6 +531,7 @@ _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
+_NAME_OPENERS = frozenset("old new upper lower north south east west greater little".split())
 _HYPHENED_ARTICLES = lexicon.NAME_ARTICLES | {"as", "an", "at"}
 _ADJECTIVE_TAILS = frozenset("held controlled run led backed based linked allied occupied owned".split())
 _PLACE_BEFORE = re.compile(r"\b(?:near|around|outside|towards?)\s+$")

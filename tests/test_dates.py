@@ -307,3 +307,11 @@ def test_a_month_without_a_year(text, expected):
 
 def test_may_the_verb_is_no_month():
     assert find_dates("Troops may withdraw soon.", published=THURSDAY) == []
+
+
+
+def test_friday_prayers_date_a_friday_only_when_nothing_else_does():
+    assert _spans("Gunmen struck the mosque after Friday prayers.") == \
+        [("after Friday prayers", "2025-03-07", "2025-03-07", "day")]
+    assert [m.text for m in find_dates("Last month, gunmen struck during Friday prayers.", published=THURSDAY)] == \
+        ["Last month"]

@@ -62,6 +62,11 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Eighteen fighters were killed in strikes near the border.", AIR),
     # the first target named is who was hit: a camp of the displaced beside a UN base
     ("Armed men attacked the displacement site next to the UN base, killing four people.", ATTACK),
+    ("It accused the neighbours of bombing a civilian market.", AIR),
+    ("A paramotor dropped two bombs on a crowd at a festival.", AIR),
+    ("Troops began an operation against militants in the hills.", CLASH),
+    ("Security forces fired on opposition supporters protesting the result.", EXCESSIVE),
+    ("Two gunmen opened fire at a bus stop, killing four Israelis.", ATTACK),
     ("Police rounded up dozens of young men in the market.", ARRESTS),
     # Battles
     ("Clashes erupted between the army and the rebels.", CLASH),

@@ -660,3 +660,14 @@ def test_a_raid_that_aircraft_join_is_a_strike(read):
     events = read("Twenty people were killed on Tuesday in a raid on the Jabalia camp, as warplanes and tanks "
                   "pounded the area.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 20)]
+
+
+
+def test_a_wish_is_no_event(read):
+    assert read("Islamabad said on Tuesday it wanted talks with Kabul.") == []
+
+
+def test_an_aside_s_date_is_not_the_event_s(read):
+    events = read("On Tuesday, police detained an activist in Leh, where he had begun a hunger strike earlier "
+                  "this month.")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Arrests", TUESDAY)]

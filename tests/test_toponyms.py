@@ -473,3 +473,10 @@ def test_a_community_the_gazetteer_lacks_and_an_article_that_continues_a_name(ga
     assert found["Yelwata"].country_code == "NG"
     names = [p.name for p in find_places("A strike hit the Tal as-Sultan area of western Rafah.", gazetteer=gazetteer)]
     assert "Tal" not in names
+
+
+
+def test_an_opener_is_part_of_an_unknown_name(gazetteer):
+    found = {p.name: p for p in find_places("A drone hit the hospital in Old Fangak in Jonglei state.",
+                                            gazetteer=gazetteer)}
+    assert found["Old Fangak"].country_code == "SS"
