@@ -151,22 +151,24 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
 def _weekdays_of_last_week(text: str, mentions: list[DateMention], published: date) -> list[DateMention]:
     """"On Thursday last week", "a week ago, on Tuesday": one date, the weekday of the week before."""
     out: list[DateMention] = []
-    for n, d in enumerate(mentions):
+    n = 0
+    while n < len(mentions):
+        d = mentions[n]
         nxt = mentions[n + 1] if n + 1 < len(mentions) else None
-        if d.relation == "weekday" and nxt is not None and nxt.text.lower() == "last week" \
+        if nxt is not None and d.relation == "weekday" and nxt.text.lower() == "last week" \
                 and text[d.end:nxt.start].strip() == "":
             last_monday = published - timedelta(days=published.weekday() + 7)
             day = last_monday + timedelta(days=d.date_from.weekday())
             out.append(replace(d, end=nxt.end, text=text[d.start:nxt.end], date_from=day, date_to=day))
-            mentions[n + 1] = replace(nxt, relation="absorbed")
-        elif d.relation == "absorbed":
-            continue
-        elif d.relation == "publication" and d.text.lower() in ("a week ago", "one week ago") and nxt is not None \
+            n += 2
+        elif nxt is not None and d.relation == "publication" and d.text.lower() in ("a week ago", "one week ago") \
                 and nxt.relation == "weekday" and _JOINED.fullmatch(text, d.end, nxt.start):
             day = d.date_from - timedelta(days=(d.date_from.weekday() - nxt.date_from.weekday()) % 7)
-            mentions[n + 1] = replace(nxt, start=d.start, text=text[d.start:nxt.end], date_from=day, date_to=day)
+            out.append(replace(nxt, start=d.start, text=text[d.start:nxt.end], date_from=day, date_to=day))
+            n += 2
         else:
             out.append(d)
+            n += 1
     return out
 
 

@@ -24,13 +24,14 @@ from functools import cache
 from geo import lexicon
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
+_CONTROL_OF = r"(?:(?:full |complete |total )?control (?:of|over) )?"
 _TERRITORY_OBJECT = (
-    r"(?:(?:full |complete |total )?control (?:of|over) )?(?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:city|town|village|"
+    _CONTROL_OF + r"(?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:city|town|village|"
     r"airport|air base|base|camp|"
     r"district|area|territory|capital|province|region|headquarters|crossing|hill|port|outpost|garrison|posts|"
     r"neighbourhood|neighborhood|centre|center|outskirts|parts|stronghold|bastion|county|positions?|palace|"
     r"bridge|refinery|dam)s?\b"
-    r"|(?:(?:full |complete |total )?control (?:of|over) )?(?:the )?(?-i:[A-Z])\w*")
+    r"|" + _CONTROL_OF + r"(?:the )?(?-i:[A-Z])\w*")
 
 # (pattern, sub-event type). Upper-case pseudo types are resolved from context (see _resolve).
 _LEXICON: list[tuple[str, str]] = [

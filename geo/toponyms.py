@@ -306,8 +306,7 @@ class ToponymFinder:
             # major place continues the name.
             continued = nxt.capitalised and not first.is_upper and nxt.key not in _NAME_HEAD_WORDS \
                 and not self._is_major(nxt.key)
-            if nxt.key in _HYPHENED_ARTICLES and text[nxt.end:nxt.end + 1] == "-" \
-                    and text[nxt.end + 1:nxt.end + 2].isupper() and not is_country:
+            if nxt.key in _HYPHENED_ARTICLES and _hyphened_to_capital(text, nxt.end) and not is_country:
                 return "skip"  # "Tal as-Sultan": an article hyphened to a capitalised word continues the name
             if continued and width == 1 and key in self.first_names:
                 return "skip"  # "Paris Hilton", "Chad Daniels": a given name before a surname
@@ -435,15 +434,12 @@ class ToponymFinder:
                 if start in dateline or covered.overlaps(start, end):
                     continue
                 words = [t.key for t in tokens(text[start:end])]
-                # an article inside the name is part of it ("Wad al-Noura"); at its head it is checked
                 # "Old Fangak", "Upper Dir": the opener is part of the name, not a word that rules it out
                 checked = words[1:] if len(words) > 1 and words[0] in _NAME_OPENERS else words
                 if not checked or checked[0] in lexicon.FUNCTION_WORDS or any(
                         w in lexicon.NEVER_PLACES or w in self.demonyms or w in lexicon.MONTH_WORDS
                         or w in lexicon.WEEKDAY_WORDS or w in lexicon.PERSON_TITLES
-                        for w in ([] if text[start].islower() else checked[:1])
-                        + [w for k, w in enumerate(checked[1:]) if w not in _HYPHENED_ARTICLES
-                           and checked[k] not in _HYPHENED_ARTICLES]):  # ("as-Sultan": no sultan)
+                        for w in _words_that_rule_out(checked, lower_head=text[start].islower())):
                     continue
                 if len(words) > 1 and words[0] in self.first_names and not _HYPHENED_ARTICLES.intersection(words):
                     continue  # "Francisco Tapia, the city's secretary": a person (but "Tal as-Sultan" is a place)
@@ -538,6 +534,14 @@ _PLACE_BEFORE = re.compile(r"\b(?:near|around|outside|towards?)\s+$")
 _KIND_OF_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|settlement|locality|area|district)\s+of\s+$", re.I)
 
 
+def _words_that_rule_out(words: list[str], *, lower_head: bool) -> list[str]:
+    """The words of an unknown name that can show it is no place: not its articles, nor the word after one
+    ("Wad al-Noura", "Tal as-Sultan": no sultan), nor a lower-case article heading it ("al-Maqwas")."""
+    head = [] if lower_head else words[:1]
+    return head + [w for k, w in enumerate(words[1:]) if w not in _HYPHENED_ARTICLES
+                   and words[k] not in _HYPHENED_ARTICLES]
+
+
 def _continues_name(text: str, toks: list[Token], i: int) -> bool:
     """Whether a capitalised word that is not a place-type word follows the word at ``i``: "Qabul Khel"."""
     nxt = toks[i + 1] if i + 1 < len(toks) else _EDGE
@@ -545,10 +549,15 @@ def _continues_name(text: str, toks: list[Token], i: int) -> bool:
         and nxt.key not in _NAME_HEAD_WORDS
 
 
+def _hyphened_to_capital(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is joined by a hyphen to a capitalised word ("al-Qaim")."""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].isupper()
+
+
 def _leading_article(text: str, word: tuple[int, int]) -> bool:
     """"al-Qaim", "as-Suwayda": a lower-case article hyphened to a capitalised word starts a name."""
     s, e = word
-    return text[e:e + 1] == "-" and text[e + 1:e + 2].isupper() and text[s:e] in lexicon.NAME_ARTICLES
+    return _hyphened_to_capital(text, e) and text[s:e] in lexicon.NAME_ARTICLES
 
 
 def _abbreviated(text: str, word: tuple[int, int], next_start: int) -> bool:
