@@ -119,6 +119,10 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], *, gazetteer: Gazette
         why = m.why
         if place is not None and "a part of the name" in why and focus is not None and not _near(gaz, place, focus):
             place = None  # "Royal Street" is not the English town of Street: a part far from the text's places
+        if place is None and focus is not None:
+            # A span someone marked as a place that the gazetteer lacks ("Frenchmen Street", "Meydan
+            # Racecourse") is located like any unknown name: by the text's main place, at lower precision.
+            place, why = focus, [*why, "unknown place, located by the text's main place"]
         if place is None:
             out.append({"start": m.start, "end": m.end, "name": m.text, "latitude": None, "longitude": None,
                         "country_code": None})

@@ -278,6 +278,9 @@ class ToponymFinder:
             if key in self.common and not is_country and (first.start in starts or best < 5.0) and (
                     first.start in starts or not _PLACE_BEFORE.search(text, max(0, first.start - 10), first.start)):
                 return "skip"  # "Police said", "Mobile phones"; but "fighting around Sake" is the town
+            if key in self.common and not is_country and toks[i - 1].text == "the" and first.start not in starts \
+                    and text[first.end:first.end + 1] != "-" and not _PLACE_WORD_AFTER.match(text, first.end):
+                return "skip"  # "the Centre said", "the State argued": a body, not the Centre region of Burkina Faso
             if key in _NAME_HEAD_WORDS and not is_country and _prev_word_joins(text, toks, i):
                 return "skip"  # "the Swat Valley": the head of the name before it, not a Valley of its own
             if key in self.common and not is_country and best < 6.0 and _ends_longer_name(toks, i):
@@ -530,6 +533,7 @@ _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _NAME_OPENERS = frozenset("old new upper lower north south east west greater little".split())
 _HYPHENED_ARTICLES = lexicon.NAME_ARTICLES | {"as", "an", "at"}
 _ADJECTIVE_TAILS = frozenset("held controlled run led backed based linked allied occupied owned".split())
+_PLACE_WORD_AFTER = re.compile(r"\s+(?:region|province|district|county|department|state|governorate|valley)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:near|around|outside|towards?)\s+$")
 _KIND_OF_BEFORE = re.compile(r"\b(?:town|village|city|hamlet|settlement|locality|area|district)\s+of\s+$", re.I)
 

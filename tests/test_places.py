@@ -77,6 +77,14 @@ def test_a_span_the_gazetteer_lacks_is_placed_by_its_context(gazetteer):
     assert (found["country_code"], found["resolved_name"]) == ("IQ", "Mosul")
 
 
+def test_a_span_with_no_context_of_its_own_is_placed_by_the_texts_main_place(gazetteer):
+    # A scorer's span is a place by its say-so; alone in its paragraph, it lies where the text is about.
+    text = "Police in Peshawar said two shops in Peshawar burned.\n\nTraffic was diverted around the Zzyzx Bridge."
+    (found,) = resolve_spans(text, [_span(text, "Zzyzx Bridge")], gazetteer=gazetteer)
+    assert (found["country_code"], found["resolved_name"]) == ("PK", "Peshawar")
+    assert "main place" in found["why"]
+
+
 def test_the_whole_text_is_context_for_a_span(gazetteer):
     text = "Clashes hit Hyderabad. Officials in Karachi and Sindh province said the army was deployed."
     (found,) = resolve_spans(text, [_span(text, "Hyderabad")], gazetteer=gazetteer)

@@ -480,3 +480,12 @@ def test_an_opener_is_part_of_an_unknown_name(gazetteer):
     found = {p.name: p for p in find_places("A drone hit the hospital in Old Fangak in Jonglei state.",
                                             gazetteer=gazetteer)}
     assert found["Old Fangak"].country_code == "SS"
+
+
+def test_a_common_word_after_the_names_a_body_not_a_place(gazetteer):
+    # Indian reports call the central government "the Centre"; Burkina Faso has a Centre region.
+    text = "Tamil Nadu said the Centre had failed to act, and the Union government filed a reply."
+    assert [p.name for p in find_places(text, gazetteer=gazetteer)] == ["Tamil Nadu"]
+    # a division word after it keeps the region
+    text = "Gunmen attacked a convoy in the Centre region of Burkina Faso."
+    assert "Centre" in [p.name for p in find_places(text, gazetteer=gazetteer)]
