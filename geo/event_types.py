@@ -62,9 +62,9 @@ _LEXICON: list[tuple[str, str]] = [
      r"shot at|rammed|overran|overrun|ambush(?:ed|es)?", "ATTACK"),
     # "security forces killed 10 militants", "militants killed two soldiers": typed by whom it hits, and only
     # where the clause names nothing else (a killing is what most incidents do, not what they are)
-    (r"(?:killed|killing|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)) (?:\w+ ){0,3}?(?:militants|terrorists|"
+    (r"(?:killed|killing|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)) (?:\w+ ){0,4}?(?:militants|terrorists|"
      r"insurgents|jihadists|rebels|fighters|khawarij|soldiers|troops|policemen|police officers|security personnel|"
-     r"paramilitaries|militiamen)", "ATTACK"),
+     r"paramilitaries|militiamen|gang members|gangsters|bandits|gunmen|attackers|assailants|kidnappers)", "ATTACK"),
     # Explosions/Remote violence
     (r"drones? (?:[\w-]+ )?dropp(?:ed|ing) (?:\w+ ){0,2}(?:explosives|bombs|grenades|munitions|charges)|"
      r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|"
@@ -123,7 +123,7 @@ _LEXICON: list[tuple[str, str]] = [
     # Protests and riots
     (r"protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|marches|vigils?|"
      # a strike by workers or traders is a protest (ACLED); a bare "strike" is left to the weapons above
-     r"(?:shutter-?down|general|hunger|wheel-?jam|labou?r|nationwide|transport|teachers['’]?|doctors['’]?|"
+     r"(?:shutter-?down|general|hunger|wheel-?jam|labou?r|national|nationwide|indefinite|transport|teachers['’]?|doctors['’]?|"
      r"workers['’]?|traders['’]?) strikes?|(?:went|go|going|gone|were|are|is) on (?:a )?(?:[\w-]+ )?strike",
      "Peaceful protest"),
     (r"(?:baton|lathi|cane)[- ]charg(?:ed|es|e|ing)|"
@@ -353,6 +353,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
                 and not _is_government(held_by[non_state.end():]):
             return "Abduction/forced disappearance"  # "M23 rebels rounded up men": no state arrests them
         return sub
+    if sub == "Attack" and _PROTESTER_KILLED.search(text, max(start, s - 40), s):
+        return "Excessive force against protesters"  # "a protester was shot dead": the protest met force
     if sub not in ("TERRITORY", "ATTACK", "Violent demonstration", "Peaceful protest",
                    "Excessive force against protesters"):
         return sub  # most triggers say their type themselves
@@ -375,7 +377,7 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         government = _is_government(subject[:non_state.start()] if non_state else subject)
         return "Government regains territory" if government else "Non-state actor overtakes territory"
     if sub == "ATTACK":
-        if crowd:
+        if crowd and not _is_government(before[-60:]):  # (police and armed residents fighting gangs are no mob)
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
         if re.search(r"\b(?:protesters|demonstrators|crowds?|marchers|supporters\s+protesting)\b", after[:40], re.I):
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
@@ -400,7 +402,9 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
 _KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
                            r"(?:[\w,]+\s+){0,2}?(?:people|civilians|passengers|villagers|residents|worshippers|"
                            r"women|children|students|shoppers|pilgrims|[A-Z][a-z]+(?:ians|ans|is|ese))\b")
-_CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?between\s+(?:\w+\s+)?(?:protesters|demonstrators|students|supporters|"
+_PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|had been|have been)\s+"
+                               r"(?:\w+\s+)?$", re.I)
+_CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?between\s+(?:[\w-]+\s+){0,3}?(?:protesters|demonstrators|students|supporters|"
                           r"residents|villagers|rioters|mobs?|crowds?)\b", re.I)
 _PROTESTERS_HELD = re.compile(r"\b(?:police|security forces|troops|soldiers|authorities|officers)\s+(?:\w+\s+){0,2}?"
                               r"(?:arrested|detained|rounded up)\b|\b(?:were|was)\s+(?:arrested|detained)\s+by\b",

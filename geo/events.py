@@ -211,9 +211,12 @@ class EventReader:
         # with no place of its own, is more of the same incident (but "sparking protests" is not).
         # "Four people were killed in Sambhal when residents clashed with police": a toll, or a bare raid,
         # is the incident its clause goes on to tell ("... as warplanes and tanks pounded the area").
-        while len(clusters) > 1 and clusters[-1][0].start > last_place \
+        # "A protester was shot dead in Cotacachi during clashes ... in Imbabura": what happened "during" an
+        # incident is part of it, wherever the incident is placed.
+        while len(clusters) > 1 and (_DURING.search(text, clusters[-2][-1].end, clusters[-1][0].start) or (
+                clusters[-1][0].start > last_place
                 and (_family(clusters[-1]) == _family(clusters[-2]) or _arrest_after_violence(text, *clusters[-2:])
-                     or all(t.toll or t.generic for t in clusters[-2])):
+                     or all(t.toll or t.generic for t in clusters[-2])))):
             tail = clusters.pop()
             clusters[-1] += tail
         actors = find_actors(text, ctx.read_from(clause), clause.end)
@@ -617,6 +620,7 @@ def _joined_days(text: str, a: DateMention, b: DateMention) -> bool:
     return not (b.relation == "relative" and "," in join.group(0) and "and" not in join.group(0).lower())
 
 
+_DURING = re.compile(r"\b(?:during|amid|amidst)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _AFTER = re.compile(r"\b(?:after|following|during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 

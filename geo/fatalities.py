@@ -77,6 +77,9 @@ _TOLL = re.compile(rf"\bdeath toll\s+(?:(?:has\s+)?(?:stood at|stands at|of|to|a
                    rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})", re.I)
 _BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_WORDS})\s+(?:people\s+|of them\s+)?"
                    r"(?:(?:were|have been|had been|are)\s+(?:also\s+)?)?(?:dead|killed|died)\b", re.I)
+#: A bare "killed" with an object after it is active: "two gunmen killed four Israelis", "killed a policeman".
+_ACTIVE = re.compile(r"\s*killed", re.I)
+_OBJECT = re.compile(rf"\s+(?:(?:{_QUALIFIER})\s+)?(?:{_NUMBER})\s", re.I)
 _EXCLUDE_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
 _NOT_FATAL = re.compile(r"\s*(?:people\s+)?(?:were |are |have been )?(?:wounded|injured|hurt|missing|arrested|"
                         r"detained)\b", re.I)
@@ -165,14 +168,20 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[F
 
     # "23 soldiers lost their lives", "Ten soldiers and 19 suspected gang members were killed"
     for m in _ITEM.finditer(text, start, end) if _KILLED_WORD.search(text, start, end) else ():
-        if not free(m.start(), m.end()) or _EXCLUDE_BEFORE.search(text, max(start, m.start() - 20), m.start()) \
-                or _MONTH_BEFORE.search(text, max(start, m.start() - 12), m.start()):
-            continue  # (and "ABIDJAN, June 14 - ... fighters killed": a day of the month counts nobody)
+        if _MONTH_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            # "ABIDJAN, June 14 - fighters killed": a day of the month counts nobody, nor is it a range's
+            # start ("Feb 19 - Six soldiers were killed" is six)
+            m = _ITEM.match(text, m.start("n2"), end) if m.group("n2") else None
+            if m is None:
+                continue
+        if not free(m.start(), m.end()) or _EXCLUDE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
+            continue
         items, after = _items(text, m.start(), end)
-        if items and _KILLED_AFTER.match(text, after, end):
-            stop = _KILLED_AFTER.match(text, after, end).end()
-            found += _figures(m.start(), stop, text, items)
-            taken.append((m.start(), stop))
+        killed = _KILLED_AFTER.match(text, after, end) if items else None
+        if killed and not (_ACTIVE.fullmatch(killed.group(0)) and _OBJECT.match(text, killed.end(), end)):
+            # (but "two gunmen killed four Israelis": the figure is who killed, the object who died)
+            found += _figures(m.start(), killed.end(), text, items)
+            taken.append((m.start(), killed.end()))
     # "killing seven soldiers", "killed at least 12 civilians", "killing a crew member, an army general and ..."
     for m in _KILLING.finditer(text, start, end):
         if _HAZARD_BEFORE.search(text, max(start, m.start() - 25), m.start()):

@@ -32,7 +32,8 @@ def main() -> int:
     gaz = Gazetteer.load()
     common = sorted(w for w in lower if gaz.has_key(w))
     header = ("# Lower-case English words that are also gazetteer names (scripts/build_common_words.py).\n"
-              "# Source: Debian wamerican and wbritish (SCOWL word lists) intersected with the compiled gazetteer's keys.\n")
+              "# Source: Debian wamerican and wbritish (SCOWL word lists) intersected with the compiled "
+              "gazetteer's keys.\n")
     OUT.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
     print(f"{len(common)} words -> {OUT}")
     return 0

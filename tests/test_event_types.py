@@ -121,6 +121,13 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("The militia said it had taken full control of the displacement camp.", OVERTAKES),
     # an attack that kills people and fights no one armed
     ("Gunmen opened fire on a convoy of passenger buses, killing 30 people.", ATTACK),
+    # a killing of armed men, however qualified, is a fight; police beside residents are no mob
+    ("Troops killed at least 14 suspected bandits in the forest.", CLASH),
+    ("Police and armed villagers killed nine kidnappers at the river.", CLASH),
+    # a strike across a nation is a protest, not a strike on something
+    ("Transport unions began a national strike against the fuel price rise.", PROTEST),
+    # a demonstrator shot dead: the protest met force
+    ("A demonstrator was shot dead outside the parliament.", EXCESSIVE),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

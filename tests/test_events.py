@@ -671,3 +671,9 @@ def test_an_aside_s_date_is_not_the_event_s(read):
     events = read("On Tuesday, police detained an activist in Leh, where he had begun a hunger strike earlier "
                   "this month.")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Arrests", TUESDAY)]
+
+
+def test_what_happened_during_an_incident_is_part_of_it(read):
+    events = read("A protester was shot dead in Monywa on Tuesday during clashes between police and "
+                  "demonstrators in the Sagaing region.")
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [("Riots", "Monywa", 1)]

@@ -162,3 +162,13 @@ _MISSED = "reader bug: a figure with no known group noun after it is not read at
 ])
 def test_figures_without_a_listed_noun(text, expected):
     assert _total(text) == expected
+
+
+def test_a_dateline_s_day_is_not_the_start_of_a_range():
+    assert _total("NAIROBI, Aug 3 - Nine soldiers were killed when their truck hit a mine.") == 9
+
+
+def test_a_figure_that_kills_is_not_a_figure_killed():
+    # "three bandits killed five farmers": the three did the killing
+    assert _total("Three bandits killed five farmers at the market.") == 5
+    assert _total("Three bandits killed in the raid were buried.") == 3
