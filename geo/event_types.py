@@ -81,6 +81,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"unmanned aerial vehicles?|warplanes?|jets?|aircraft|helicopters?|gunships?)|"
      # "18 fighters were killed in strikes near Abu Kamal": strikes that kill are not labour strikes
      r"(?:killed|wounded|injured|died) in (?:\w+ )?strikes|"
+     # "strikes in Kunar province wounded four civilians": nor are strikes that wound
+     r"strikes (?:in|on|near|around) (?:[\w'’-]+ ){1,4}?(?:killed|wounded|injured)|"
      # "an Israeli strike on a car": a strike on something is from the air (a strike on Monday is not)
      r"strikes? (?:on|against|targeting)(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", "Air/drone strike"),
     (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",
@@ -124,7 +126,8 @@ _LEXICON: list[tuple[str, str]] = [
     (r"protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|marches|vigils?|"
      # a strike by workers or traders is a protest (ACLED); a bare "strike" is left to the weapons above
      r"(?:shutter-?down|general|hunger|wheel-?jam|labou?r|national|nationwide|indefinite|transport|teachers['’]?|doctors['’]?|"
-     r"workers['’]?|traders['’]?) strikes?|(?:went|go|going|gone|were|are|is) on (?:a )?(?:[\w-]+ )?strike",
+     r"workers['’]?|traders['’]?) strikes?|(?:went|go|going|gone|were|are|is) on (?:a )?(?:[\w-]+ )?strike|"
+     r"gathered (?:peacefully|to (?:protest|demand|denounce|condemn|call for))",
      "Peaceful protest"),
     (r"(?:baton|lathi|cane)[- ]charg(?:ed|es|e|ing)|"
      r"tear ?gas|dispers(?:ed|e|ing) (?:the |them|thousands|hundreds|crowds?|protesters|demonstrators)|"

@@ -17,6 +17,7 @@ import logging
 import math
 import os
 import pickle
+import re
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -94,6 +95,9 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
+_IZAFE = re.compile(r"(?<=\w) [ei] (?=\w)")
+
+
 class Gazetteer:
     """Read-only place index. Thread-safe: nothing mutates after load."""
 
@@ -151,8 +155,17 @@ class Gazetteer:
         return key in self._c.names
 
     def loose_ids(self, key: str) -> tuple[int, ...]:
-        """Entries whose names match ``key`` loosely (:func:`geo.text.loosen`): transliteration variants."""
-        return gb._ids(self._c.loose.get(loosen(key)))
+        """Entries whose names match ``key`` loosely (:func:`geo.text.loosen`): transliteration variants.
+
+        A Persian izafe inside a name is dropped as well: "Dand-e-Patan" is the gazetteer's Dand Patan,
+        "Mazar-i-Sharif" its Mazar-e Sharif.
+        """
+        found = gb._ids(self._c.loose.get(loosen(key)))
+        bare = _IZAFE.sub(" ", key)
+        if bare == key:
+            return found
+        more = gb._ids(self._c.names.get(bare)) + gb._ids(self._c.loose.get(loosen(bare)))
+        return tuple(dict.fromkeys(found + more))
 
     def kind(self, i: int) -> str:
         return self._c.kind[i]

@@ -128,6 +128,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Transport unions began a national strike against the fuel price rise.", PROTEST),
     # a demonstrator shot dead: the protest met force
     ("A demonstrator was shot dead outside the parliament.", EXCESSIVE),
+    # strikes that wound are not labour strikes; a crowd gathered peacefully protests
+    ("Officials said strikes in Idlib province wounded six people.", AIR),
+    ("Thousands gathered peacefully outside the election commission.", PROTEST),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

@@ -209,3 +209,10 @@ def test_must_show_names_resolve_offline_near_the_reference_point(gazetteer, ref
     assert (best.kind in DIVISION_KINDS) == ref.division, f"{ref.name} resolved to a {best.kind}"
     distance = km(ref.latitude, ref.longitude, best.latitude, best.longitude)
     assert distance <= ref.tolerance_km, f"{ref.name}: {distance:.0f} km from {ref.source}"
+
+
+def test_a_persian_izafe_is_a_spelling_not_a_word(gazetteer, finder_places):
+    # GeoNames writes Paktia's district "Dand Patan"; reports write "Dand-e-Patan"
+    (entry,) = [gazetteer.place(i) for i in gazetteer.loose_ids(normalise("Dand-e-Patan"))]
+    assert (entry.country_code, entry.kind) == ("AF", "admin2")
+    assert "Dand-e-Patan" in finder_places("Border guards traded fire near Dand-e-Patan overnight.")
