@@ -168,12 +168,15 @@ class MentionResolver:
                 self._choose_cached(m, mentions, countries, [a for a in anchors if a != m.place], done)
         self._follow_dateline(mentions)
         self._measured_from(text, mentions)
+        evidence_without: dict[tuple[str, bool], Counter[str]] = {}  # the same names recur: weigh once
         for m in mentions:
             if m.form == "demonym" and m.candidates:
                 m.place = m.candidates[0]
-            elif m.form == "name" and m.place is not None and self._foreign_namesake(m, mentions, countries):
+            elif m.form == "name" and m.place is not None \
+                    and self._foreign_namesake(m, mentions, countries, evidence_without):
                 m.why.append(f"only a namesake in {self.gaz.country_of(m.place)}, a country the report never names")
                 m.place, m.candidates = None, ()  # located by its context below, like a name the gazetteer lacks
+                evidence_without.clear()  # (its candidates no longer count as evidence)
         self._locate_unknown(text, mentions)
         self._resolve_nominals(text, mentions)
 
@@ -213,7 +216,8 @@ class MentionResolver:
                 m.place = dateline.place
                 m.why.append("the dateline's place")
 
-    def _foreign_namesake(self, m: Mention, mentions: list[Mention], countries: Counter[str]) -> bool:
+    def _foreign_namesake(self, m: Mention, mentions: list[Mention], countries: Counter[str],
+                          evidence_without: dict[tuple[str, bool], Counter[str]]) -> bool:
         """Whether the reading chosen is only a foreign spelling of somewhere else: "Mahas" (a Somali town
         the gazetteer lacks) read as Jordan's Māḩiş, "Boni" (Mali) as an old name of Bonn, in a report
         that is plainly about another country and never names theirs.
@@ -228,13 +232,21 @@ class MentionResolver:
         top, weight = countries.most_common(1)[0]
         if top == cc or weight < 2.0 or self.gaz.is_capital(place) or self.gaz.population(place) >= 1_000_000:
             return False
-        if not self._country_evidence([x for x in mentions if not x.dateline and x.key != m.key]):
+        if not self._evidence_without(m.key, mentions, evidence_without, dateline=False):
             return False  # only the dateline says so: "BEIRUT -" reports on Syria's Jableh as often as on Lebanon
         if "spelling variant" not in m.why and self.gaz.primary_key(place) == m.key:
             return False
         # The name's own candidates count as evidence for their country: ask the rest of the report.
-        others = self._country_evidence([x for x in mentions if x.key != m.key])
+        others = self._evidence_without(m.key, mentions, evidence_without, dateline=True)
         return others.get(cc, 0.0) == 0.0
+
+    def _evidence_without(self, key: str, mentions: list[Mention], memo: dict[tuple[str, bool], Counter[str]],
+                          *, dateline: bool) -> Counter[str]:
+        """The report's country evidence from every name but ``key`` (and but the dateline, unless asked)."""
+        if (key, dateline) not in memo:
+            memo[key, dateline] = self._country_evidence(
+                [x for x in mentions if x.key != key and (dateline or not x.dateline)])
+        return memo[key, dateline]
 
     def _locate_unknown(self, text: str, mentions: list[Mention]) -> None:
         """An unknown named place lies in the place that qualifies it, else near the closest settled
