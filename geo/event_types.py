@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geo import lexicon
+from geo.fatalities import CIVILIAN_WORDS
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
 _CONTROL_OF = r"(?:(?:full |complete |total )?control (?:of|over) )?"
@@ -390,6 +391,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
         elif _KILLS_PEOPLE.search(text, s, end) and not _MILITARY_TARGET.search(text, e, end):
             return "Attack"  # "an attack on a suburb, killing 20 people": nobody armed was fought
+        elif _CIVILIANS_KILLED.search(before[-120:]) and not _military_soon(after):
+            return "Attack"  # "two engineers were killed when their convoy was attacked"
         else:
             return "Armed clash"
     if sub == "Violent demonstration" and not crowd and not _is_government(before[-60:]) \
@@ -407,6 +410,8 @@ _KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|
                            r"women|children|students|shoppers|pilgrims|[A-Z][a-z]+(?:ians|ans|is|ese))\b")
 _PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|had been|have been)\s+"
                                r"(?:\w+\s+)?$", re.I)
+_CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
+                               r"(?:killed|shot dead)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)
 _CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?between\s+(?:[\w-]+\s+){0,3}?(?:protesters|demonstrators|students|supporters|"
                           r"residents|villagers|rioters|mobs?|crowds?)\b", re.I)
 _PROTESTERS_HELD = re.compile(r"\b(?:police|security forces|troops|soldiers|authorities|officers)\s+(?:\w+\s+){0,2}?"

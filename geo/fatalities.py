@@ -49,8 +49,12 @@ _GROUPS = {
                  r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
                  r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"
                  r"tourists?|mourners|guests|spectators|voters|priests?|imams?|pastors?|clerics?|monks?|nuns?|"
+                 r"engineers?|technicians?|contractors?|employees?|shopkeepers?|miners?|vendors?|"
+                 r"polio workers?|health workers?|lawyers?|"
                  r"others",
 }
+#: Who counts as a civilian victim: geo.event_types types an attack by it ("two engineers were killed when ...").
+CIVILIAN_WORDS = _GROUPS["civilians"]
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
 _GROUP_PLAIN = "|".join(_GROUPS.values())
 _ADJ = r"(?:[\w'’.-]+ ){0,3}?"  # "13 U.S. service members"
@@ -75,6 +79,9 @@ _KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives
 _TOLL = re.compile(rf"\bdeath toll\s+(?:(?:has\s+)?(?:stood at|stands at|of|to|at)|(?:[\w'’-]+\s+){{0,8}}?(?:has\s+)?"
                    rf"(?:rose to|risen to|rises to|reached|climbed to|jumped to|increased to))\s+"
                    rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})", re.I)
+# "the bodies of four men were found": a killing's trace counts its dead
+_BODIES = re.compile(rf"\bbod(?:y|ies)\s+of\s+(?:(?:{_QUALIFIER})\s+)?(?P<n>{_NUMBER})\s+(?:[\w'’-]+\s+){{0,2}}?"
+                     rf"(?:{_GROUP_PLAIN})\b", re.I)
 _BARE = re.compile(rf"\b(?:(?:{_QUALIFIER})\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_WORDS})\s+(?:people\s+|of them\s+)?"
                    r"(?:(?:were|have been|had been|are)\s+(?:also\s+)?)?(?:dead|killed|died)\b", re.I)
 #: A bare "killed" with an object after it is active: "two gunmen killed four Israelis", "killed a policeman".
@@ -146,7 +153,8 @@ def _figures(start: int, end: int, text: str, items: list[tuple[int, str]]) -> l
     return [Fatalities(start, end, text[start:end], count, group) for group, count in by_group.items()]
 
 
-_DEATH_WORD = re.compile(r"\b(?:kill|dead|died|death|lives|slain|martyr|perish|massacr|execut|gunn|behead|slaughter)",
+_DEATH_WORD = re.compile(r"\b(?:kill|dead|died|death|lives|slain|martyr|perish|massacr|execut|gunn|behead|slaughter|"
+                         r"bod(?:y|ies) of)",
                          re.I)
 # The words without which _KILLED_AFTER and _BARE cannot match: a sentence without them skips those scans.
 _KILLED_WORD = re.compile(r"killed|dead|died|slain|lives|martyred|perished|massacred|executed", re.I)
@@ -199,7 +207,7 @@ def find_fatalities(text: str, start: int = 0, end: int | None = None) -> list[F
             continue
         found += _figures(m.start(), after, text, items)
         taken.append((m.start(), after))
-    for pattern in (_TOLL, _BARE) if _DEAD_OR_KILLED.search(text, start, end) else (_TOLL,):
+    for pattern in (_TOLL, _BODIES, _BARE) if _DEAD_OR_KILLED.search(text, start, end) else (_TOLL, _BODIES):
         for m in pattern.finditer(text, start, end):
             value = parse_number(m.group("n"))
             if value and free(m.start(), m.end()):

@@ -131,6 +131,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     # strikes that wound are not labour strikes; a crowd gathered peacefully protests
     ("Officials said strikes in Idlib province wounded six people.", AIR),
     ("Thousands gathered peacefully outside the election commission.", PROTEST),
+    # who was killed when it was attacked says what the attack was
+    ("Three technicians were killed when their van was attacked on the highway.", ATTACK),
+    ("Three soldiers were killed when their van was attacked on the highway.", CLASH),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

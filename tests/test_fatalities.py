@@ -172,3 +172,13 @@ def test_a_figure_that_kills_is_not_a_figure_killed():
     # "three bandits killed five farmers": the three did the killing
     assert _total("Three bandits killed five farmers at the market.") == 5
     assert _total("Three bandits killed in the raid were buried.") == 3
+
+
+def test_bodies_found_are_dead():
+    assert _total("The bodies of three farmers were found in a ditch on Monday.") == 3
+
+
+def test_workers_of_any_trade_are_counted():
+    assert _total("Gunmen killed two engineers and a shopkeeper.") == 3
+    # ... but not a figure and a speaker: "90 soldiers, a figure officials dismissed"
+    assert _total("The group said it had killed 90 soldiers, a figure officials dismissed.") == 90
