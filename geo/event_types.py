@@ -76,7 +76,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"bombing raids?|"
      r"bombed|bombardment|bombing (?:a|an|the|its|their|civilian|residential) |"
      r"dropp(?:ed|ing) (?:\w+ ){0,2}(?:bombs|explosives|munitions) on|"
-     r"(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed)|"
+     r"(?:air |missile |drone )?strikes (?:\w+ )?(?:hit|struck|targeted|pounded|slammed|killed|wounded|injured)|"
      # the passive: "a vessel was struck by a drone", "hit by Russian warplanes"
      r"(?:struck|hit|targeted|attacked|bombed) by (?:an? |two |three |several |\w+ )?(?:[\w-]+ )?(?:drones?|"
      r"unmanned aerial vehicles?|warplanes?|jets?|aircraft|helicopters?|gunships?)|"
@@ -128,7 +128,10 @@ _LEXICON: list[tuple[str, str]] = [
      # a strike by workers or traders is a protest (ACLED); a bare "strike" is left to the weapons above
      r"(?:shutter-?down|general|hunger|wheel-?jam|labou?r|national|nationwide|indefinite|transport|teachers['’]?|doctors['’]?|"
      r"workers['’]?|traders['’]?) strikes?|(?:went|go|going|gone|were|are|is) on (?:a )?(?:[\w-]+ )?strike|"
-     r"gathered (?:peacefully|to (?:protest|demand|denounce|condemn|call for))",
+     r"gathered (?:peacefully|to (?:protest|demand|denounce|condemn|call for))|"
+     # a crowd's blockade: "farmers blocked roads around Brussels"
+     r"(?:blocked|blockaded|barricaded) (?:the |a |main |several |major |key )?(?:roads?|highways?|streets?|"
+     r"motorways?|intersections?|junctions?)",
      "Peaceful protest"),
     (r"(?:baton|lathi|cane)[- ]charg(?:ed|es|e|ing)|"
      r"tear ?gas|dispers(?:ed|e|ing) (?:the |them|thousands|hundreds|crowds?|protesters|demonstrators)|"

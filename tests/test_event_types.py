@@ -134,6 +134,8 @@ ARRESTS = ("Strategic developments", "Arrests")
     # who was killed when it was attacked says what the attack was
     ("Three technicians were killed when their van was attacked on the highway.", ATTACK),
     ("Three soldiers were killed when their van was attacked on the highway.", CLASH),
+    ("Overnight strikes killed nine people in the camp.", AIR),
+    ("Truck drivers blocked the main highway into the capital.", PROTEST),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected
