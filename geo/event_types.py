@@ -130,7 +130,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"workers['’]?|traders['’]?) strikes?|(?:went|go|going|gone|were|are|is) on (?:a )?(?:[\w-]+ )?strike|"
      r"gathered (?:peacefully|to (?:protest|demand|denounce|condemn|call for))|"
      # a crowd's blockade: "farmers blocked roads around Brussels"
-     r"(?:blocked|blockaded|barricaded) (?:the |a |main |several |major |key )?(?:roads?|highways?|streets?|"
+     r"(?:blocked|blockaded|barricaded) (?:(?:the|a|main|several|major|key) ){0,2}(?:roads?|highways?|streets?|"
      r"motorways?|intersections?|junctions?)",
      "Peaceful protest"),
     (r"(?:baton|lathi|cane)[- ]charg(?:ed|es|e|ing)|"
