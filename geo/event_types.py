@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geo import lexicon
-from geo.fatalities import CIVILIAN_WORDS
+from geo.fatalities import CIVILIAN_WORDS, SECURITY_WORDS
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
 _CONTROL_OF = r"(?:(?:full |complete |total )?control (?:of|over) )?"
@@ -342,6 +342,10 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
             or m.group(0).lower().endswith(" shot")  # "died after being shot when police fired on crowds"
         found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic,
                              toll=toll, fallback=fallback))
+    # "arrested three suspects in a raid": the raid is how they were arrested, not a fight
+    found = [t for t in found if not (t.text.lower().startswith("raid") and _IN_A.search(text, max(start, t.start - 25),
+                                                                                             t.start)
+                                      and any(a.sub_event_type == "Arrests" and a.end <= t.start for a in found))]
     specific = [t for t in found if not t.fallback]
     if all(t.sub_event_type == "Peaceful protest" for t in specific):
         return found  # "the mayor was shot at a rally": a shooting at a protest is still a shooting
@@ -362,6 +366,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         return sub
     if sub == "Attack" and _PROTESTER_KILLED.search(text, max(start, s - 40), s):
         return "Excessive force against protesters"  # "a protester was shot dead": the protest met force
+    if sub == "Attack" and _SECURITY_KILLED.search(text, max(start, s - 80), s):
+        return "Armed clash"  # "two policemen ... were shot dead": an attack on the state's forces is a battle
     if sub not in ("TERRITORY", "ATTACK", "Violent demonstration", "Peaceful protest",
                    "Excessive force against protesters"):
         return sub  # most triggers say their type themselves
@@ -413,6 +419,9 @@ _KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|
                            r"women|children|students|shoppers|pilgrims|[A-Z][a-z]+(?:ians|ans|is|ese))\b")
 _PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|had been|have been)\s+"
                                r"(?:\w+\s+)?$", re.I)
+_SECURITY_KILLED = re.compile(rf"\b(?:{SECURITY_WORDS})\s+(?:[^,.;]{{0,40}}\s)?(?:were|was|had been|have been)\s+"
+                              r"(?:\w+\s+)?$", re.I)
+_IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
                                r"(?:killed|shot dead)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)
 _CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?between\s+(?:[\w-]+\s+){0,3}?(?:protesters|demonstrators|students|supporters|"

@@ -384,6 +384,16 @@ class EventReader:
                 return [new]
         typed = _referent([x for x in drafts if x.trigger.event_type == lead.event_type], lead, sentence)
         if typed is None:
+            local = self._local_dateline(ctx)
+            if local is not None and not drafts and dated and not referring and not any(
+                    m.form == "name" and not m.dateline for m in ctx.mentions_in(sentence.start, sentence.end)):
+                # "CHAMAN: Thousands of traders protested on Saturday against the border closure": a local
+                # report's first event, in a sentence that names no place, is where the report was filed.
+                d = min(dated, key=lambda d: abs(d.start - lead.start))
+                new = Draft(lead, local.place, local, sentence, d.date_from, min(d.date_to, ctx.published),
+                            d.precision, True, triggers=[t.text for t in triggers])
+                new.actors = find_actors(ctx.text, ctx.read_from(clause), clause.end)
+                return [new]
             return []
         typed.triggers += [t.text for t in triggers if t.text not in typed.triggers]
         if dated and not typed.dated:
@@ -393,6 +403,14 @@ class EventReader:
             if actor not in typed.actors:
                 typed.actors.append(actor)
         return []
+
+    def _local_dateline(self, ctx: _Context) -> Mention | None:
+        """The dateline's town when it is not a capital: a local report is about the place it comes from
+        (a capital's dateline, "KYIV -", files news from the whole country)."""
+        m = next((m for m in ctx.mentions if m.dateline and m.place is not None and m.form == "name"), None)
+        if m is None or self.gaz.kind(m.place) != "place" or self.gaz.is_capital(m.place):
+            return None
+        return m
 
     # -- fatalities ----------------------------------------------------------------------
     def _add_fatalities(self, ctx: _Context, sentence: Span, made_here: list[Draft], drafts: list[Draft]) -> None:

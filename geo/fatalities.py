@@ -53,8 +53,9 @@ _GROUPS = {
                  r"polio workers?|health workers?|lawyers?|"
                  r"others",
 }
-#: Who counts as a civilian victim: geo.event_types types an attack by it ("two engineers were killed when ...").
-CIVILIAN_WORDS = _GROUPS["civilians"]
+#: Who counts as a civilian or a security victim: geo.event_types types an attack by its victims ("two engineers
+#: were killed when ...", "two policemen were shot dead").
+CIVILIAN_WORDS, SECURITY_WORDS = _GROUPS["civilians"], _GROUPS["security"]
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
 _GROUP_PLAIN = "|".join(_GROUPS.values())
 _ADJ = r"(?:[\w'’.-]+ ){0,3}?"  # "13 U.S. service members"
@@ -65,6 +66,9 @@ _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _KILLED_AFTER = re.compile(
     # "25 police officers and soldiers were killed": a second group with no figure of its own
     rf"(?:\s+and\s+(?:{_GROUP_PLAIN})\b)?"
+    # "two policemen guarding a polio team were shot dead": what they were doing, then their fate
+    r"(?:\s+(?:guarding|escorting|protecting|manning|patrolling|travell?ing|returning|riding|carrying|"
+    r"stationed|posted|deployed)\b[^,.;]{0,40}?(?=\s(?:were|was|had been|have been)\s))?"
     r"\s*(?:,[^,.;]{0,40},\s*)?(?:were |have been |had been |was |are |being |reportedly )?(?:also |reportedly )?"
     # "nine passengers were pulled off a bus and shot dead"
     r"(?:(?<=were )(?!(?:wounded|injured|hurt)\b)(?:[a-z]+ ){1,6}?and (?:then |later )?)?"

@@ -136,6 +136,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Three soldiers were killed when their van was attacked on the highway.", CLASH),
     ("Overnight strikes killed nine people in the camp.", AIR),
     ("Truck drivers blocked the main highway into the capital.", PROTEST),
+    # an attack on the state's forces is a battle; a raid that arrests is an arrest
+    ("Two soldiers escorting a supply truck were shot dead near the river.", CLASH),
+    ("Police detained four suspects in a dawn raid on a hideout.", ARRESTS),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

@@ -677,3 +677,10 @@ def test_what_happened_during_an_incident_is_part_of_it(read):
     events = read("A protester was shot dead in Monywa on Tuesday during clashes between police and "
                   "demonstrators in the Sagaing region.")
     assert [(e.event_type, e.location, e.fatalities) for e in events] == [("Riots", "Monywa", 1)]
+
+
+def test_a_local_report_s_first_event_with_no_place_is_at_its_dateline(read):
+    events = read("PARACHINAR: Hundreds of truckers protested on Monday against the closure of the road.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Parachinar")]
+    # a capital's dateline files news from the whole country; a sentence naming a place keeps it
+    assert read("KABUL: Hundreds of truckers protested on Monday against the closure of the road.") == []

@@ -182,3 +182,7 @@ def test_workers_of_any_trade_are_counted():
     assert _total("Gunmen killed two engineers and a shopkeeper.") == 3
     # ... but not a figure and a speaker: "90 soldiers, a figure officials dismissed"
     assert _total("The group said it had killed 90 soldiers, a figure officials dismissed.") == 90
+
+
+def test_what_the_dead_were_doing_does_not_hide_their_figure():
+    assert _total("Three guards manning the gate of the prison were shot dead.") == 3
