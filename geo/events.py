@@ -386,9 +386,12 @@ class EventReader:
         if typed is None:
             local = self._local_dateline(ctx)
             if local is not None and not drafts and dated and not referring and not any(
-                    m.form == "name" and not m.dateline for m in ctx.mentions_in(sentence.start, sentence.end)):
+                    m.form == "name" and not m.dateline and m.role != "metonym"
+                    and (m.place is None or self.gaz.kind(m.place) != "country")
+                    for m in ctx.mentions_in(sentence.start, sentence.end)):
                 # "CHAMAN: Thousands of traders protested on Saturday against the border closure": a local
-                # report's first event, in a sentence that names no place, is where the report was filed.
+                # report's first event, in a sentence that names no place (countries and governments aside),
+                # is where the report was filed.
                 d = min(dated, key=lambda d: abs(d.start - lead.start))
                 new = Draft(lead, local.place, local, sentence, d.date_from, min(d.date_to, ctx.published),
                             d.precision, True, triggers=[t.text for t in triggers])
@@ -406,7 +409,8 @@ class EventReader:
 
     def _local_dateline(self, ctx: _Context) -> Mention | None:
         """The dateline's town when it is not a capital: a local report is about the place it comes from
-        (a capital's dateline, "KYIV -", files news from the whole country)."""
+        (a capital's dateline, "KYIV -", files news from the whole country; even a deal reported from
+        "BAKU" may have been struck elsewhere)."""
         m = next((m for m in ctx.mentions if m.dateline and m.place is not None and m.form == "name"), None)
         if m is None or self.gaz.kind(m.place) != "place" or self.gaz.is_capital(m.place):
             return None

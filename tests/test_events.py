@@ -682,5 +682,8 @@ def test_what_happened_during_an_incident_is_part_of_it(read):
 def test_a_local_report_s_first_event_with_no_place_is_at_its_dateline(read):
     events = read("PARACHINAR: Hundreds of truckers protested on Monday against the closure of the road.")
     assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Parachinar")]
-    # a capital's dateline files news from the whole country; a sentence naming a place keeps it
+    # ... whoever else the sentence names (a government, a country)
+    events = read("PARACHINAR: Hundreds of truckers protested on Monday against Pakistan's closure of the road.")
+    assert [e.location for e in events] == ["Parachinar"]
+    # a capital's dateline files news from the whole country
     assert read("KABUL: Hundreds of truckers protested on Monday against the closure of the road.") == []
