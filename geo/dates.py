@@ -411,20 +411,21 @@ def _resolve_named(m: re.Match[str], text: str, published: date, previous: DateM
     if rel.endswith(("yesterday", "last night")):
         d = pub - timedelta(days=1)
         return _mention(m, text, d, d, "day", "publication", pub)
-    if rel.endswith(("today", "tonight", "morning", "afternoon", "evening")):  # "this morning('s strike)"
-        return _mention(m, text, pub, pub, "day", "publication", pub)
-    if rel == "overnight" or rel.endswith("overnight"):
-        # The night before the statement's day when the sentence gives one, else before publication.
-        anchor = _statement_day(text, m.end(), pub)
-        return _mention(m, text, anchor - timedelta(days=1), anchor, "day", "relative", pub)
     if rel.startswith(("the same", "the night before", "the previous", "the following", "the next")) \
             or rel in ("the day before", "the day after"):
+        # (before the day parts below: "the previous evening" is the evening before the last date told)
         base_from, base_to, precision = _anchor(previous, pub)
         shift = -1 if ("previous" in rel or "before" in rel) else (1 if ("following" in rel or "next" in rel
                                                                          or "after" in rel) else 0)
         unit = 7 if rel.endswith("week") else 1
         return _mention(m, text, base_from + timedelta(days=shift * unit), base_to + timedelta(days=shift * unit),
                         precision, "relative", pub)
+    if rel.endswith(("today", "tonight", "morning", "afternoon", "evening")):  # "this morning('s strike)"
+        return _mention(m, text, pub, pub, "day", "publication", pub)
+    if rel == "overnight" or rel.endswith("overnight"):
+        # The night before the statement's day when the sentence gives one, else before publication.
+        anchor = _statement_day(text, m.end(), pub)
+        return _mention(m, text, anchor - timedelta(days=1), anchor, "day", "relative", pub)
     if rel in ("this week", "earlier this week", "later this week"):
         return _mention(m, text, monday, pub, "week", "publication", pub)
     if rel in ("last week", "earlier last week"):

@@ -92,7 +92,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"(?:car|truck|vehicle) bombs? (?:driven|detonated|carried) by (?:an? |two |three |\w+ )?suicide|"
      r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)s?", "Suicide bomb"),
     (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
-     r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|went off|exploded)|bombings?|blasts?|explosions?|"
+     r"motorcycle) bombs?|bombs? (?:blasts?|explosions?|attacks?|(?:had |has )?(?:went|gone) off|"
+     r"(?:had |has )?exploded)|bombings?|blasts?|explosions?|"
      # "a bomb killed two", "a bomb planted in a cart", "a magnetic bomb attached to a car"
      r"bombs? (?:killed|killing|kills|planted|hidden|placed|attached|fitted|strapped|concealed|rigged|tore|"
      r"ripped)|remote-controlled (?:bombs?|devices?|explosives?)|(?:magnetic|sticky|pipe|nail|"
@@ -396,7 +397,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
         elif _civilian_first(after):
             return "Attack"
-        elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _military_soon(after):
+        elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _military_soon(after) \
+                and not _KILLED_FORCES.search(before[-60:]):  # ("gunmen killed three soldiers in an ambush")
             return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
         elif _KILLS_PEOPLE.search(text, s, end) and not _MILITARY_TARGET.search(text, e, end):
             return "Attack"  # "an attack on a suburb, killing 20 people": nobody armed was fought
@@ -421,6 +423,7 @@ _PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?
                                r"(?:\w+\s+)?$", re.I)
 _SECURITY_KILLED = re.compile(rf"\b(?:{SECURITY_WORDS})\s+(?:[^,.;]{{0,40}}\s)?(?:were|was|had been|have been)\s+"
                               r"(?:\w+\s+)?$", re.I)
+_KILLED_FORCES = re.compile(rf"\bkill(?:ed|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:{SECURITY_WORDS})\b", re.I)
 _IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
                                r"(?:killed|shot dead)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)

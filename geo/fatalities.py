@@ -50,7 +50,7 @@ _GROUPS = {
                  r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"
                  r"tourists?|mourners|guests|spectators|voters|priests?|imams?|pastors?|clerics?|monks?|nuns?|"
                  r"engineers?|technicians?|contractors?|employees?|shopkeepers?|miners?|vendors?|"
-                 r"polio workers?|health workers?|lawyers?|"
+                 r"polio workers?|health workers?|lawyers?|elders?|"
                  r"others",
 }
 #: Who counts as a civilian or a security victim: geo.event_types types an attack by its victims ("two engineers

@@ -315,3 +315,9 @@ def test_friday_prayers_date_a_friday_only_when_nothing_else_does():
         [("after Friday prayers", "2025-03-07", "2025-03-07", "day")]
     assert [m.text for m in find_dates("Last month, gunmen struck during Friday prayers.", published=THURSDAY)] == \
         ["Last month"]
+
+
+def test_the_previous_evening_is_the_evening_before_the_last_date_told():
+    # Tuesday 11 March; the evening before it is Monday 10 March, not the publication day
+    spans = _spans("Police said on Tuesday that a bomb had gone off the previous evening.")
+    assert spans[-1] == ("the previous evening", "2025-03-10", "2025-03-10", "day")

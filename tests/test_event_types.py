@@ -139,6 +139,8 @@ ARRESTS = ("Strategic developments", "Arrests")
     # an attack on the state's forces is a battle; a raid that arrests is an arrest
     ("Two soldiers escorting a supply truck were shot dead near the river.", CLASH),
     ("Police detained four suspects in a dawn raid on a hideout.", ARRESTS),
+    ("Bandits killed two policemen in an ambush on the road.", CLASH),
+    ("Residents said a bomb had gone off near the mosque.", IED),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

@@ -180,6 +180,7 @@ def test_bodies_found_are_dead():
 
 def test_workers_of_any_trade_are_counted():
     assert _total("Gunmen killed two engineers and a shopkeeper.") == 3
+    assert _total("The blast killed a village elder.") == 1
     # ... but not a figure and a speaker: "90 soldiers, a figure officials dismissed"
     assert _total("The group said it had killed 90 soldiers, a figure officials dismissed.") == 90
 
