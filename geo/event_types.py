@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geo import lexicon
-from geo.fatalities import CIVILIAN_WORDS, SECURITY_WORDS
+from geo.fatalities import CIVILIAN_WORDS, MILITANT_WORDS, SECURITY_WORDS
 from geo.record import SUB_EVENT_TYPES, TYPE_RANK
 
 _CONTROL_OF = r"(?:(?:full |complete |total )?control (?:of|over) )?"
@@ -277,7 +277,7 @@ _MILITARY_TARGET = re.compile(
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|worshippers|passengers|markets?|mosques?|churche?s?|schools?|hospitals?|homes?|"
     r"houses|farmers|workers|traders|women|children|students|residents|wedding|funeral|displaced|refugees?|"
-    r"camp for|shoppers|pilgrims|buses?|villages?|tourists|missions?|convents?|clinics?|orphanages?|nuns?|"
+    r"camp for|shoppers|pilgrims|bus(?:es)?|villages?|tourists|missions?|convents?|clinics?|orphanages?|nuns?|"
     r"displacement (?:sites?|camps?)|IDP (?:sites?|camps?)|"
     r"priests?|aid workers?)\b", re.I)
 
@@ -395,10 +395,13 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
         if re.search(r"\b(?:protesters|demonstrators|crowds?|marchers|supporters\s+protesting)\b", after[:40], re.I):
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
+        elif _KILLED_FORCES.search(before[-60:]):
+            # "gunmen killed three soldiers in an ambush", "troops killed three gunmen during a raid on the camp":
+            # who was killed says it was a fight, whatever was raided
+            return "Armed clash"
         elif _civilian_first(after):
             return "Attack"
-        elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _military_soon(after) \
-                and not _KILLED_FORCES.search(before[-60:]):  # ("gunmen killed three soldiers in an ambush")
+        elif _CIVILIAN_ATTACKERS.search(before[-60:]) and not _military_soon(after):
             return "Attack"  # gunmen raiding a settlement: violence against civilians, not a battle
         elif _KILLS_PEOPLE.search(text, s, end) and not _MILITARY_TARGET.search(text, e, end):
             return "Attack"  # "an attack on a suburb, killing 20 people": nobody armed was fought
@@ -423,7 +426,8 @@ _PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?
                                r"(?:\w+\s+)?$", re.I)
 _SECURITY_KILLED = re.compile(rf"\b(?:{SECURITY_WORDS})\s+(?:[^,.;]{{0,40}}\s)?(?:were|was|had been|have been)\s+"
                               r"(?:\w+\s+)?$", re.I)
-_KILLED_FORCES = re.compile(rf"\bkill(?:ed|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:{SECURITY_WORDS})\b", re.I)
+_KILLED_FORCES = re.compile(rf"\bkill(?:ed|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:{SECURITY_WORDS}|{MILITANT_WORDS})\b",
+                            re.I)
 _IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
                                r"(?:killed|shot dead)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)

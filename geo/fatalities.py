@@ -53,9 +53,9 @@ _GROUPS = {
                  r"polio workers?|health workers?|lawyers?|elders?|"
                  r"others",
 }
-#: Who counts as a civilian or a security victim: geo.event_types types an attack by its victims ("two engineers
-#: were killed when ...", "two policemen were shot dead").
-CIVILIAN_WORDS, SECURITY_WORDS = _GROUPS["civilians"], _GROUPS["security"]
+#: Who counts as a civilian, a security or an armed victim: geo.event_types types an attack by its victims ("two
+#: engineers were killed when ...", "two policemen were shot dead", "troops killed three gunmen").
+CIVILIAN_WORDS, SECURITY_WORDS, MILITANT_WORDS = _GROUPS["civilians"], _GROUPS["security"], _GROUPS["militants"]
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
 _GROUP_PLAIN = "|".join(_GROUPS.values())
 _ADJ = r"(?:[\w'’.-]+ ){0,3}?"  # "13 U.S. service members"
@@ -76,6 +76,7 @@ _KILLED_AFTER = re.compile(
     r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
 # An opening quote may follow: killing "dozens of terrorists", as a claim is often quoted.
 _KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of|shot dead|shooting dead|"
+                      r"(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burnt|burning) to death|"
                       r"martyring|martyred|"
                       r"gunned down|gunning down|massacred|massacring|executed|executing|beheaded|beheading|"
                       r"slaughtered)\s+[\"“‘']?", re.I)

@@ -141,6 +141,8 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Police detained four suspects in a dawn raid on a hideout.", ARRESTS),
     ("Bandits killed two policemen in an ambush on the road.", CLASH),
     ("Residents said a bomb had gone off near the mosque.", IED),
+    ("Troops killed four gunmen during a raid on the refugee camp.", CLASH),
+    ("Militants attacked a bus on the highway.", ATTACK),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

@@ -187,3 +187,7 @@ def test_workers_of_any_trade_are_counted():
 
 def test_what_the_dead_were_doing_does_not_hide_their_figure():
     assert _total("Three guards manning the gate of the prison were shot dead.") == 3
+
+
+def test_killed_by_hand_is_killed():
+    assert _total("Rebels hacked to death 14 villagers overnight.") == 14
