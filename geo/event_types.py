@@ -155,6 +155,8 @@ _LEXICON: list[tuple[str, str]] = [
     (r"loot(?:ed|ing)|ransack(?:ed|ing)|(?:burned|burnt|destroyed|demolished) (?:\w+ ){0,2}(?:homes|houses|shops|"
      r"property|buildings|villages?)", "Looting/property destruction"),
     (r"withdr(?:ew|awn|awal) from|handed over (?:control|the town|the city)", "Non-violent transfer of territory"),
+    (r"(?:established|set up|opened|built) (?:a |an |its |their )?(?:new )?(?:military |forward |operating |army )?"
+     r"(?:base|headquarters|outpost|garrison)s?", "Headquarters or base established"),
 ]
 
 _GROUPS = [f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_LEXICON)]
@@ -365,6 +367,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
                 and not _is_government(held_by[non_state.end():]):
             return "Abduction/forced disappearance"  # "M23 rebels rounded up men": no state arrests them
         return sub
+    if sub == "Attack" and re.search(r"\bmobs?\b", text[max(start, s - 40):s], re.I):
+        return "Mob violence"  # "a mob lynched a man": a crowd's violence, not an armed group's
     if sub == "Attack" and _PROTESTER_KILLED.search(text, max(start, s - 40), s):
         return "Excessive force against protesters"  # "a protester was shot dead": the protest met force
     if sub == "Attack" and _SECURITY_KILLED.search(text, max(start, s - 80), s):

@@ -384,7 +384,8 @@ class EventReader:
                 return [new]
         typed = _referent([x for x in drafts if x.trigger.event_type == lead.event_type], lead, sentence)
         if typed is None:
-            local = self._local_dateline(ctx)
+            landmark = _CAPITAL_LANDMARK.search(ctx.text, clause.start, clause.end) is not None
+            local = self._local_dateline(ctx, capital_landmark=landmark)
             if local is not None and not drafts and dated and not referring and not any(
                     m.form == "name" and not m.dateline and m.role != "metonym"
                     and (m.place is None or self.gaz.kind(m.place) != "country")
@@ -407,12 +408,13 @@ class EventReader:
                 typed.actors.append(actor)
         return []
 
-    def _local_dateline(self, ctx: _Context) -> Mention | None:
+    def _local_dateline(self, ctx: _Context, *, capital_landmark: bool = False) -> Mention | None:
         """The dateline's town when it is not a capital: a local report is about the place it comes from
         (a capital's dateline, "KYIV -", files news from the whole country; even a deal reported from
-        "BAKU" may have been struck elsewhere)."""
+        "BAKU" may have been struck elsewhere). A capital's own landmark ("outside parliament") places
+        it there."""
         m = next((m for m in ctx.mentions if m.dateline and m.place is not None and m.form == "name"), None)
-        if m is None or self.gaz.kind(m.place) != "place" or self.gaz.is_capital(m.place):
+        if m is None or self.gaz.kind(m.place) != "place" or (self.gaz.is_capital(m.place) and not capital_landmark):
             return None
         return m
 
@@ -642,6 +644,11 @@ def _joined_days(text: str, a: DateMention, b: DateMention) -> bool:
     return not (b.relation == "relative" and "," in join.group(0) and "and" not in join.group(0).lower())
 
 
+#: Landmarks only a capital has: "rallied outside parliament", "a car bomb near the presidential palace".
+_CAPITAL_LANDMARK = re.compile(r"\b(?:parliament|national assembly|presidential (?:palace|residence|compound)|"
+                               r"state house|supreme court|(?:foreign|interior|defen[cs]e|finance) ministry|"
+                               r"ministry of (?:foreign affairs|the interior|interior|defen[cs]e)|"
+                               r"prime minister['’]s office|(?:[A-Z]\w+ )?embassy)\b", re.I)
 _DURING = re.compile(r"\b(?:during|amid|amidst)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _AFTER = re.compile(r"\b(?:after|following|during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 

@@ -143,6 +143,8 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Residents said a bomb had gone off near the mosque.", IED),
     ("Troops killed four gunmen during a raid on the refugee camp.", CLASH),
     ("Militants attacked a bus on the highway.", ATTACK),
+    ("A mob lynched two men accused of theft.", ("Riots", "Mob violence")),
+    ("The army set up a forward base near the border.", ("Strategic developments", "Headquarters or base established")),
 ])
 def test_trigger_types(text, expected):
     assert _typed(text) == expected

@@ -687,3 +687,8 @@ def test_a_local_report_s_first_event_with_no_place_is_at_its_dateline(read):
     assert [e.location for e in events] == ["Parachinar"]
     # a capital's dateline files news from the whole country
     assert read("KABUL: Hundreds of truckers protested on Monday against the closure of the road.") == []
+
+
+def test_a_capital_s_landmark_places_a_lede_at_the_capital(read):
+    events = read("KABUL: Hundreds of women protested outside the interior ministry on Monday.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Kabul")]
