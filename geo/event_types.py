@@ -435,8 +435,9 @@ _KILLED_FORCES = re.compile(rf"\bkill(?:ed|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:{SECUR
 _IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
                                r"(?:killed|shot dead)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)
-_CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?between\s+(?:[\w-]+\s+){0,3}?(?:protesters|demonstrators|students|supporters|"
-                          r"residents|villagers|rioters|mobs?|crowds?)\b", re.I)
+_CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?(?:between\s+(?:[\w-]+\s+){0,3}?|with\s+(?:[\w-]+\s+){0,2}?)"
+                          r"(?:protesters|demonstrators|students|supporters|residents|villagers|rioters|mobs?|crowds?|"
+                          r"lawyers|activists|party workers|traders|farmers|worshippers|mourners)\b", re.I)
 _PROTESTERS_HELD = re.compile(r"\b(?:police|security forces|troops|soldiers|authorities|officers)\s+(?:\w+\s+){0,2}?"
                               r"(?:arrested|detained|rounded up)\b|\b(?:were|was)\s+(?:arrested|detained)\s+by\b",
                               re.I)

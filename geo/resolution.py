@@ -51,6 +51,7 @@ _QUALIFIER_AFTER = re.compile(
     r"\s+(?:townships?|districts?|county|counties|provinces?|regions?|states?|governorates?|municipality|sectors?|"
     r"areas?|neighbou?rhoods?|quarters?|suburbs?)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
 _PART_OF_CITY = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\s+of\s+(?:the\s+)?")
+_OWN_PART = re.compile(r"\s+(?:tehsil|sub-?division|area|district|town|village|valley|county|township)\b", re.I)
 _EXPLICIT_IN = re.compile(r"(?:\s+(?:village|town|city|camp))?\s*,\s*in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # "Afghanistan's Paktika province", "Kathua district's Hiranagar area"
 _QUALIFIER_BEFORE = re.compile(r"(?:\s+(?:district|province|state|region|county|governorate))?['’]s?\s+"
@@ -84,7 +85,10 @@ def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
                 # where Nasir is even when no Nasir we know lies there.
                 explicit = b > a and _EXPLICIT_IN.fullmatch(text, m.end, q.start) and any(
                     gaz.kind(j) in ("admin1", "admin2", "region", "country") for j in q.candidates)
-                if not explicit:
+                # "Khyber's Bara tehsil": a division's own part is in it, whatever namesakes lie elsewhere
+                owned = b < a and _OWN_PART.match(text, m.end) is not None and any(
+                    gaz.kind(j) in ("admin1", "admin2", "region") for j in q.candidates)
+                if not (explicit or owned):
                     continue
                 m.why.append("qualified by a division that holds none of its namesakes")
             if m.candidates == () and not any(gaz.kind(j) != "place" for j in q.candidates) and b < a:

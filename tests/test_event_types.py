@@ -144,6 +144,7 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Troops killed four gunmen during a raid on the refugee camp.", CLASH),
     ("Militants attacked a bus on the highway.", ATTACK),
     ("A mob lynched two men accused of theft.", ("Riots", "Mob violence")),
+    ("Police clashed with activists outside the court.", RIOT),
     ("The army set up a forward base near the border.", ("Strategic developments", "Headquarters or base established")),
 ])
 def test_trigger_types(text, expected):

@@ -489,3 +489,10 @@ def test_a_common_word_after_the_names_a_body_not_a_place(gazetteer):
     # a division word after it keeps the region
     text = "Gunmen attacked a convoy in the Centre region of Burkina Faso."
     assert "Centre" in [p.name for p in find_places(text, gazetteer=gazetteer)]
+
+
+def test_a_division_s_own_part_lies_in_it(gazetteer):
+    # a Bara is in Romania and elsewhere; "Khyber's Bara tehsil" is the one in Khyber district
+    found = {p.name: p for p in find_places("Gunmen attacked a checkpoint in Khyber's Bara tehsil.",
+                                            gazetteer=gazetteer)}
+    assert found["Bara"].country_code == "PK"
