@@ -345,10 +345,13 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
             or m.group(0).lower().endswith(" shot")  # "died after being shot when police fired on crowds"
         found.append(Trigger(m.start(), m.end(), m.group(0), SUB_EVENT_TYPES[sub], sub, referring, generic=generic,
                              toll=toll, fallback=fallback))
-    # "arrested three suspects in a raid": the raid is how they were arrested, not a fight
-    found = [t for t in found if not (t.text.lower().startswith("raid") and _IN_A.search(text, max(start, t.start - 25),
-                                                                                             t.start)
-                                      and any(a.sub_event_type == "Arrests" and a.end <= t.start for a in found))]
+    # "arrested three suspects in a raid", "in a raid late on Monday, police arrested three": the raid is how
+    # they were arrested, not a fight; "defused a 10-kg IED": the bomb that did not go off is no explosion
+    found = [t for t in found if not (
+        (t.text.lower().startswith("raid") and _IN_A.search(text, max(start, t.start - 25), t.start)
+         and any(a.sub_event_type == "Arrests" for a in found))
+        or (t.event_type == "Explosions/Remote violence" and any(
+            d.sub_event_type == "Disrupted weapons use" and 0 <= t.start - d.end <= 40 for d in found)))]
     specific = [t for t in found if not t.fallback]
     if all(t.sub_event_type == "Peaceful protest" for t in specific):
         return found  # "the mayor was shot at a rally": a shooting at a protest is still a shooting
@@ -369,8 +372,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         return sub
     if sub == "Attack" and re.search(r"\bmobs?\b", text[max(start, s - 40):s], re.I):
         return "Mob violence"  # "a mob lynched a man": a crowd's violence, not an armed group's
-    if sub == "Attack" and _PROTESTER_KILLED.search(text, max(start, s - 40), s):
-        return "Excessive force against protesters"  # "a protester was shot dead": the protest met force
+    if sub == "Attack" and (_PROTESTER_KILLED.search(text, max(start, s - 40), s) or _PROTESTERS_AFTER.match(text, e)):
+        return "Excessive force against protesters"  # "a protester was shot dead", "police shot dead two protesters"
     if sub == "Attack" and _SECURITY_KILLED.search(text, max(start, s - 80), s):
         return "Armed clash"  # "two policemen ... were shot dead": an attack on the state's forces is a battle
     if sub not in ("TERRITORY", "ATTACK", "Violent demonstration", "Peaceful protest",
@@ -426,6 +429,7 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
 _KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
                            r"(?:[\w,]+\s+){0,2}?(?:people|civilians|passengers|villagers|residents|worshippers|"
                            r"women|children|students|shoppers|pilgrims|[A-Z][a-z]+(?:ians|ans|is|ese))\b")
+_PROTESTERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:protesters|demonstrators|marchers)\b", re.I)
 _PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|had been|have been)\s+"
                                r"(?:\w+\s+)?$", re.I)
 _SECURITY_KILLED = re.compile(rf"\b(?:{SECURITY_WORDS})\s+(?:[^,.;]{{0,40}}\s)?(?:were|was|had been|have been)\s+"

@@ -188,6 +188,8 @@ class EventReader:
         own_dates = [d for d in ctx.dates_in(clause.start, clause.end) if text[d.start:d.start + 6].lower() != "since "]
         triggers = [t for t in find_triggers(text, clause.start, clause.end)
                     if not _NOT_DONE.search(text, max(ctx.read_from(clause), t.start - _LOOKBACK), t.start)
+                    # "Power cuts hit Erbil after the attack": an event told before, as a time, is no trigger
+                    and not (t.referring and _TIME_OF_TOLD.search(text, max(clause.start, t.start - 30), t.start))
                     and not _DURATION.search(text, t.end, min(clause.end, t.end + 80))
                     and not (t.toll and _SINCE.search(text, t.end, min(clause.end, t.end + 80)))]
         if not triggers:
@@ -649,6 +651,8 @@ _CAPITAL_LANDMARK = re.compile(r"\b(?:parliament|national assembly|presidential 
                                r"state house|supreme court|(?:foreign|interior|defen[cs]e|finance) ministry|"
                                r"ministry of (?:foreign affairs|the interior|interior|defen[cs]e)|"
                                r"prime minister['’]s office|(?:[A-Z]\w+ )?embassy)\b", re.I)
+_TIME_OF_TOLD = re.compile(r"\b(?:after|following|since|before|until)\s+(?:the|this|that|these|those)\s+"
+                           r"(?:[\w-]+\s+){0,2}$", re.I)
 _DURING = re.compile(r"\b(?:during|amid|amidst)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _AFTER = re.compile(r"\b(?:after|following|during|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 

@@ -36,7 +36,8 @@ _GROUPS = {
     "security": r"soldiers?|troops|servicem[ae]n|service members?|security (?:personnel|officials|men|forces?)|"
                 r"police(?:m[ae]n|officers?)?|officers?|personnel|guards?|paramilitar(?:y|ies)|recruits?|"
                 r"generals?|commanders?|colonels?|majors?|sergeants?|conscripts?|peacekeepers?|pilots?|"
-                r"gendarmes?|marines?|sailors?|airmen|militia members?",
+                r"gendarmes?|marines?|sailors?|airmen|militia members?|constables?|(?:sub-)?inspectors?|"
+                r"levies|rangers|frontier corps",
     "militants": r"militants?|fighters?|insurgents?|terrorists?|rebels?|attackers?|gunmen|taliban|jihadists?|"
                  r"assailants?|combatants?|militiam[ae]n|gang members?|bandits?|gunm[ae]n|kidnappers?|raiders?|"
                  r"(?:suspected )?members of [\w' -]{2,40}",
@@ -73,7 +74,9 @@ _KILLED_AFTER = re.compile(
     # "nine passengers were pulled off a bus and shot dead"
     r"(?:(?<=were )(?!(?:wounded|injured|hurt)\b)(?:[a-z]+ ){1,6}?and (?:then |later )?)?"
     r"(?:killed|dead|died|slain|"
-    r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead)\b", re.I)
+    r"lost (?:their|his|her) lives|martyred|perished|massacred|executed|shot dead|"
+    # the military's press releases: "nine soldiers embraced shahadat", "three terrorists were sent to hell"
+    r"embraced (?:shahadat|martyrdom)|sent to hell)\b", re.I)
 # An opening quote may follow: killing "dozens of terrorists", as a claim is often quoted.
 _KILLING = re.compile(r"\b(?:killing|killed|kills|leaving|left|claimed the lives of|shot dead|shooting dead|"
                       r"(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burnt|burning) to death|"
@@ -159,10 +162,11 @@ def _figures(start: int, end: int, text: str, items: list[tuple[int, str]]) -> l
 
 
 _DEATH_WORD = re.compile(r"\b(?:kill|dead|died|death|lives|slain|martyr|perish|massacr|execut|gunn|behead|slaughter|"
-                         r"bod(?:y|ies) of)",
+                         r"bod(?:y|ies) of|shahadat|sent to hell)",
                          re.I)
 # The words without which _KILLED_AFTER and _BARE cannot match: a sentence without them skips those scans.
-_KILLED_WORD = re.compile(r"killed|dead|died|slain|lives|martyred|perished|massacred|executed", re.I)
+_KILLED_WORD = re.compile(r"killed|dead|died|slain|lives|martyred|perished|massacred|executed|shahadat|martyrdom|"
+                          r"sent to hell", re.I)
 _DEAD_OR_KILLED = re.compile(r"dead|killed", re.I)
 # A bare number after "killing": "killing 35".
 _NUMBER_AFTER = re.compile(rf"(?:(?:{_QUALIFIER})\s+)?(?P<n>\d[\d,]*|{_WORDS})\b", re.I)

@@ -51,6 +51,9 @@ _QUALIFIER_AFTER = re.compile(
     r"\s+(?:townships?|districts?|county|counties|provinces?|regions?|states?|governorates?|municipality|sectors?|"
     r"areas?|neighbou?rhoods?|quarters?|suburbs?)\s*,?\s*(?:of|in)\s+(?:the\s+)?)")
 _PART_OF_CITY = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\s+of\s+(?:the\s+)?")
+# "Kang district of Afghanistan's Nimroz province", "Zakho district of Iraq's Kurdistan region"
+_PART_OF = re.compile(r"\s+(?:tehsil|sub-?division|district|county|township)\s+of\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w-]*['’]s\s+)?")
 _OWN_PART = re.compile(r"\s+(?:tehsil|sub-?division|area|district|town|village|valley|county|township)\b", re.I)
 _EXPLICIT_IN = re.compile(r"(?:\s+(?:village|town|city|camp))?\s*,\s*in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # "Afghanistan's Paktika province", "Kathua district's Hiranagar area"
@@ -83,7 +86,8 @@ def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             elif m.candidates and not any(contains(gaz, j, i) for j in q.candidates for i in m.candidates):
                 # "Kandahar, Kabul" is a list, not "Tripoli, Libya"; but "Nasir, in Upper Nile state" says
                 # where Nasir is even when no Nasir we know lies there.
-                explicit = b > a and _EXPLICIT_IN.fullmatch(text, m.end, q.start) and any(
+                explicit = b > a and (_EXPLICIT_IN.fullmatch(text, m.end, q.start) or _PART_OF.fullmatch(
+                    text, m.end, q.start)) and any(
                     gaz.kind(j) in ("admin1", "admin2", "region", "country") for j in q.candidates)
                 # "Khyber's Bara tehsil": a division's own part is in it, whatever namesakes lie elsewhere
                 owned = b < a and _OWN_PART.match(text, m.end) is not None and any(
@@ -172,6 +176,7 @@ class MentionResolver:
                 self._choose_cached(m, mentions, countries, [a for a in anchors if a != m.place], done)
         self._follow_dateline(mentions)
         self._measured_from(text, mentions)
+        self._follow_qualified(mentions)
         evidence_without: dict[tuple[str, bool], Counter[str]] = {}  # the same names recur: weigh once
         for m in mentions:
             if m.form == "demonym" and m.candidates:
@@ -219,6 +224,29 @@ class MentionResolver:
                     and m.qualifier is None and m.hint is None and m.country_hint is None:
                 m.place = dateline.place
                 m.why.append("the dateline's place")
+
+    def _follow_qualified(self, mentions: list[Mention]) -> None:
+        """"Ber, in the Timbuktu region ... positions near Ber": a name the report has placed by a qualifier is
+        that place wherever it is named again bare, not the bare name's likeliest reading (Berlin)."""
+        placed: dict[str, Mention] = {}
+        for m in mentions:
+            qualifier = mentions[m.qualifier] if m.qualifier is not None else None
+            if m.form == "name" and m.place is not None and qualifier is not None and qualifier.place is not None \
+                    and self.gaz.kind(qualifier.place) != "country":  # (a country only says which country)
+                placed.setdefault(m.key, m)
+        for m in mentions:
+            first = placed.get(m.key)
+            if first is None or m is first or m.form != "name" or m.dateline or m.qualifier is not None \
+                    or m.hint is not None or m.country_hint or m.place == first.place or (
+                        m.place is not None and self._is_major_reading(m.place)):
+                continue
+            m.place, m.near = first.place, first.near
+            m.why.append("the place the report qualified before")
+
+    def _is_major_reading(self, place: int) -> bool:
+        """A country, a first-level division, a capital or a city of a million: no local qualifier outweighs it."""
+        return self.gaz.kind(place) in ("country", "admin1") or self.gaz.is_capital(place) \
+            or self.gaz.population(place) >= 1_000_000
 
     def _foreign_namesake(self, m: Mention, mentions: list[Mention], countries: Counter[str],
                           evidence_without: dict[tuple[str, bool], Counter[str]]) -> bool:

@@ -145,6 +145,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Militants attacked a bus on the highway.", ATTACK),
     ("A mob lynched two men accused of theft.", ("Riots", "Mob violence")),
     ("Police clashed with activists outside the court.", RIOT),
+    ("Security forces shot dead three demonstrators near the bridge.", EXCESSIVE),
+    ("Police defused a bomb planted near the school.", ("Strategic developments", "Disrupted weapons use")),
+    ("In a raid late on Monday, police arrested four suspects.", ARRESTS),
     ("The army set up a forward base near the border.", ("Strategic developments", "Headquarters or base established")),
 ])
 def test_trigger_types(text, expected):

@@ -692,3 +692,9 @@ def test_a_local_report_s_first_event_with_no_place_is_at_its_dateline(read):
 def test_a_capital_s_landmark_places_a_lede_at_the_capital(read):
     events = read("KABUL: Hundreds of women protested outside the interior ministry on Monday.")
     assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Kabul")]
+
+
+def test_an_event_told_before_as_a_time_is_no_new_event(read):
+    events = read("A drone struck a gas field in Iraq's Kurdistan region on Monday. Power cuts hit Erbil and "
+                  "Sulaimaniyah after the attack.")
+    assert [e.location for e in events] == ["Kurdistan region"]

@@ -191,3 +191,8 @@ def test_what_the_dead_were_doing_does_not_hide_their_figure():
 
 def test_killed_by_hand_is_killed():
     assert _total("Rebels hacked to death 14 villagers overnight.") == 14
+
+
+def test_a_military_press_release_counts_its_dead():
+    assert _total("Two soldiers embraced shahadat and four terrorists were sent to hell.") == 6
+    assert _total("A police constable was killed at the checkpoint.") == 1

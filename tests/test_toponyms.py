@@ -496,3 +496,21 @@ def test_a_division_s_own_part_lies_in_it(gazetteer):
     found = {p.name: p for p in find_places("Gunmen attacked a checkpoint in Khyber's Bara tehsil.",
                                             gazetteer=gazetteer)}
     assert found["Bara"].country_code == "PK"
+
+
+def test_a_district_of_a_province_lies_in_it(gazetteer):
+    found = {p.name: p for p in find_places("Guards exchanged fire near a post in Kang district of Afghanistan's "
+                                            "Nimroz province.", gazetteer=gazetteer)}
+    assert found["Kang"].country_code == "AF"  # not Botswana's Kang
+
+
+def test_a_lower_case_division_word_names_another_entry(gazetteer):
+    found = {p.name: p for p in find_places("A drone hit an oil field in Iraq's Kurdistan region.",
+                                            gazetteer=gazetteer)}
+    assert found["Kurdistan region"].country_code == "IQ"  # not Iran's Kurdistan province
+
+
+def test_a_name_placed_by_its_qualifier_keeps_that_place_when_named_again(gazetteer):
+    text = "Guards exchanged fire in Kang district of Afghanistan's Nimroz province. Residents of Kang fled."
+    kangs = [p for p in find_places(text, gazetteer=gazetteer) if p.name.startswith("Kang")]
+    assert [p.country_code for p in kangs] == ["AF", "AF"]
