@@ -455,6 +455,9 @@ class EventReader:
                 if target is not None and own_days and not any(
                         d.date_from <= target.date_from <= d.date_to for d in own_days):
                     target = None
+            if target is not None and target.figures and _CLAIM.search(text, max(sentence.start, figure.start - 50),
+                                                                       figure.start):
+                continue  # "Al-Shabaab said it had killed 20 soldiers": a side's claim is no toll beside a count
             if target is not None:
                 target.figures.append(figure)
 
@@ -651,6 +654,8 @@ _CAPITAL_LANDMARK = re.compile(r"\b(?:parliament|national assembly|presidential 
                                r"state house|supreme court|(?:foreign|interior|defen[cs]e|finance) ministry|"
                                r"ministry of (?:foreign affairs|the interior|interior|defen[cs]e)|"
                                r"prime minister['’]s office|(?:[A-Z]\w+ )?embassy)\b", re.I)
+_CLAIM = re.compile(r"\b(?:said|says|claimed|claims|boasted)\s+(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+|"
+                    r"the\s+group)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
 _TIME_OF_TOLD = re.compile(r"\b(?:after|following|since|before|until)\s+(?:the|this|that|these|those)\s+"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 _DURING = re.compile(r"\b(?:during|amid|amidst)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)

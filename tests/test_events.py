@@ -698,3 +698,9 @@ def test_an_event_told_before_as_a_time_is_no_new_event(read):
     events = read("A drone struck a gas field in Iraq's Kurdistan region on Monday. Power cuts hit Erbil and "
                   "Sulaimaniyah after the attack.")
     assert [e.location for e in events] == ["Kurdistan region"]
+
+
+def test_a_side_s_claim_is_no_toll_beside_a_count(read):
+    events = read("A car bomb hit a checkpoint in Baidoa on Monday, killing at least six people, including two "
+                  "soldiers. The militants said they had killed 30 soldiers.")
+    assert [e.fatalities for e in events] == [6]
