@@ -60,7 +60,9 @@ _LEXICON: list[tuple[str, str]] = [
      rf"(?:have|has|had|were|was) (?:now )?control(?:led)? (?:of|over)) (?:{_TERRITORY_OBJECT})", "TERRITORY"),
     # Attacks typed by their target
     (r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|opened fire|fir(?:ed|ing) (?:on|at|upon)|"
-     r"shot at|rammed|overran|overrun|ambush(?:ed|es)?", "ATTACK"),
+     r"shot at|rammed|overran|overrun|ambush(?:ed|es)?|"
+     # an attempt is an attack: "militants tried to storm the port complex"
+     r"(?:tried|attempted|trying|attempting) to (?:storm|attack|overrun|raid|seize)", "ATTACK"),
     # "security forces killed 10 militants", "militants killed two soldiers": typed by whom it hits, and only
     # where the clause names nothing else (a killing is what most incidents do, not what they are)
     (r"(?:killed|killing|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)) (?:\w+ ){0,4}?(?:militants|terrorists|"
@@ -132,7 +134,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"gathered (?:peacefully|to (?:protest|demand|denounce|condemn|call for))|"
      # a crowd's blockade: "farmers blocked roads around Brussels"
      r"(?:blocked|blockaded|barricaded) (?:(?:the|a|main|several|major|key) ){0,2}(?:roads?|highways?|streets?|"
-     r"motorways?|intersections?|junctions?)",
+     r"motorways?|intersections?|junctions?|bridges?)",
      "Peaceful protest"),
     (r"(?:baton|lathi|cane)[- ]charg(?:ed|es|e|ing)|"
      r"tear ?gas|dispers(?:ed|e|ing) (?:the |them|thousands|hundreds|crowds?|protesters|demonstrators)|"
@@ -352,6 +354,11 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
          and any(a.sub_event_type == "Arrests" for a in found))
         or (t.event_type == "Explosions/Remote violence" and any(
             d.sub_event_type == "Disrupted weapons use" and 0 <= t.start - d.end <= 40 for d in found)))]
+    # "tried to storm the complex with guns and hand grenades": the weapons of an assault, not an explosion of
+    # their own
+    if len(found) > 1:
+        found = [t for t in found if not (t.sub_event_type == "Grenade"
+                                          and _WITH_WEAPONS.search(text, max(start, t.start - 30), t.start))]
     specific = [t for t in found if not t.fallback]
     if all(t.sub_event_type == "Peaceful protest" for t in specific):
         return found  # "the mayor was shot at a rally": a shooting at a protest is still a shooting
@@ -398,7 +405,7 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
         government = _is_government(subject[:non_state.start()] if non_state else subject)
         return "Government regains territory" if government else "Non-state actor overtakes territory"
     if sub == "ATTACK":
-        if crowd and not _is_government(before[-60:]):  # (police and armed residents fighting gangs are no mob)
+        if crowd and not _BESIDE_FORCES.search(before[-60:]):  # (police and armed residents fighting gangs: no mob)
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
         if re.search(r"\b(?:protesters|demonstrators|crowds?|marchers|supporters\s+protesting)\b", after[:40], re.I):
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
@@ -429,6 +436,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
 _KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
                            r"(?:[\w,]+\s+){0,2}?(?:people|civilians|passengers|villagers|residents|worshippers|"
                            r"women|children|students|shoppers|pilgrims|[A-Z][a-z]+(?:ians|ans|is|ese))\b")
+_BESIDE_FORCES = re.compile(r"\b(?:police|troops|soldiers|security forces|the army)\s+and\s+(?:armed\s+)?"
+                            r"(?:residents|villagers|civilians|vigilantes|locals)\b", re.I)
 _PROTESTERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:protesters|demonstrators|marchers)\b", re.I)
 _PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|had been|have been)\s+"
                                r"(?:\w+\s+)?$", re.I)
@@ -436,6 +445,7 @@ _SECURITY_KILLED = re.compile(rf"\b(?:{SECURITY_WORDS})\s+(?:[^,.;]{{0,40}}\s)?(
                               r"(?:\w+\s+)?$", re.I)
 _KILLED_FORCES = re.compile(rf"\bkill(?:ed|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:{SECURITY_WORDS}|{MILITANT_WORDS})\b",
                             re.I)
+_WITH_WEAPONS = re.compile(r"\b(?:with|using|armed with)\s+(?:[\w-]+\s+(?:and|,)\s+)?(?:hand\s+)?$", re.I)
 _IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
                                r"(?:killed|shot dead)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)

@@ -48,7 +48,7 @@ SETTLEMENT_WORDS = frozenset(
     "city town village villages township camp suburb neighbourhood neighborhood".split())
 FACILITY_WORDS = frozenset(
     "airport crossing border bridge base camp square street road highway market mosque prison hospital "
-    "checkpoint port harbour harbor dam station barracks compound airfield airbase fort cantonment".split())
+    "checkpoint port harbour harbor dam station barracks compound airfield airbase fort cantonment garrison".split())
 
 #: Lower-case words allowed inside a multi-word place name: "Dera Ismail Khan", "Rio de Janeiro".
 NAME_CONNECTORS = frozenset(

@@ -148,6 +148,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Security forces shot dead three demonstrators near the bridge.", EXCESSIVE),
     ("Police defused a bomb planted near the school.", ("Strategic developments", "Disrupted weapons use")),
     ("In a raid late on Monday, police arrested four suspects.", ARRESTS),
+    ("Militants tried to storm the police station with rifles and hand grenades.", CLASH),
+    ("Crowds trying to storm the governor's office were fired on by police.", RIOT),
+    ("Villagers blocked the bridge into town for a second day.", PROTEST),
     ("The army set up a forward base near the border.", ("Strategic developments", "Headquarters or base established")),
 ])
 def test_trigger_types(text, expected):

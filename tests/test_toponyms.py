@@ -514,3 +514,8 @@ def test_a_name_placed_by_its_qualifier_keeps_that_place_when_named_again(gazett
     text = "Guards exchanged fire in Kang district of Afghanistan's Nimroz province. Residents of Kang fled."
     kangs = [p for p in find_places(text, gazetteer=gazetteer) if p.name.startswith("Kang")]
     assert [p.country_code for p in kangs] == ["AF", "AF"]
+
+
+def test_a_garrison_is_its_town_s(gazetteer):
+    found = find_places("Militants attacked the Zhob Garrison overnight.", gazetteer=gazetteer)
+    assert "Zhob" in [p.name for p in found]
