@@ -139,6 +139,10 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
     mentions: list[DateMention] = []
     for _, _, kind, m in raw:
         previous = next((x for x in reversed(mentions) if not x.future), None)
+        if previous is not None and previous.precision in ("month", "year"):
+            # "rallied on Saturday over a collapse in November ... A day earlier": a day is counted from the
+            # last day told, not from a month named in passing
+            previous = next((x for x in reversed(mentions) if not x.future and x.precision == "day"), previous)
         mention = _resolve(kind, m, text, published, previous)
         if mention is not None:
             mentions.append(mention)

@@ -321,3 +321,9 @@ def test_the_previous_evening_is_the_evening_before_the_last_date_told():
     # Tuesday 11 March; the evening before it is Monday 10 March, not the publication day
     spans = _spans("Police said on Tuesday that a bomb had gone off the previous evening.")
     assert spans[-1] == ("the previous evening", "2025-03-10", "2025-03-10", "day")
+
+
+def test_a_day_is_counted_from_the_last_day_told_not_a_month_named_in_passing():
+    # Tuesday 11 March; "in November" is the collapse the rally is about; a day before Tuesday is Monday 10 March
+    spans = _spans("Crowds rallied on Tuesday over a collapse in November. A day earlier, students blocked a bridge.")
+    assert spans[-1] == ("A day earlier", "2025-03-10", "2025-03-10", "day")
