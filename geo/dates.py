@@ -138,11 +138,14 @@ def find_dates(text: str, *, published: date) -> list[DateMention]:
     raw.sort(key=lambda r: r[0])
     mentions: list[DateMention] = []
     for _, _, kind, m in raw:
-        previous = next((x for x in reversed(mentions) if not x.future), None)
+        # ("The Sumy strike came nine days after ...": counted from the strike's day, not from a statement's)
+        compared = kind == "relative_days" and _CAME_AFTER.search(text, max(0, m.start() - 30), m.start())
+        previous = next((x for x in reversed(mentions) if not x.future and not (compared and x.reporting)), None)
         if previous is not None and previous.precision in ("month", "year"):
             # "rallied on Saturday over a collapse in November ... A day earlier": a day is counted from the
             # last day told, not from a month named in passing
-            previous = next((x for x in reversed(mentions) if not x.future and x.precision == "day"), previous)
+            previous = next((x for x in reversed(mentions) if not x.future and x.precision == "day"
+                             and not (compared and x.reporting)), previous)
         mention = _resolve(kind, m, text, published, previous)
         if mention is not None:
             mentions.append(mention)

@@ -327,3 +327,10 @@ def test_a_day_is_counted_from_the_last_day_told_not_a_month_named_in_passing():
     # Tuesday 11 March; "in November" is the collapse the rally is about; a day before Tuesday is Monday 10 March
     spans = _spans("Crowds rallied on Tuesday over a collapse in November. A day earlier, students blocked a bridge.")
     assert spans[-1] == ("A day earlier", "2025-03-10", "2025-03-10", "day")
+
+
+def test_what_came_days_after_counts_from_the_event_not_a_statement():
+    # Sunday 9 March; nine days before it is Friday 28 February (not nine before Tuesday's statement)
+    spans = _spans("A missile struck the city on Sunday. Officials said on Tuesday it was deliberate. "
+                   "The strike came nine days after a drone hit a market.")
+    assert spans[-1] == ("nine days after", "2025-02-28", "2025-02-28", "day")
