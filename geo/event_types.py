@@ -90,7 +90,7 @@ _LEXICON: list[tuple[str, str]] = [
      r"strikes? (?:on|against|targeting)(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", "Air/drone strike"),
     (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",
      "Shelling/artillery/missile attack"),
-    (r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?)|"
+    (r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|explosions?)|"
      r"(?:car|truck|vehicle) bombs? (?:driven|detonated|carried) by (?:an? |two |three |\w+ )?suicide|"
      r"blew (?:himself|herself|themselves) up|explosives?-laden (?:vehicle|car|truck)s?", "Suicide bomb"),
     (r"roadside bombs?|improvised explosive devices?|ieds?|landmines?|land mines?|mine blasts?|(?:car|truck|"
@@ -354,6 +354,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
          and any(a.sub_event_type == "Arrests" for a in found))
         or (t.event_type == "Explosions/Remote violence" and any(
             d.sub_event_type == "Disrupted weapons use" and 0 <= t.start - d.end <= 40 for d in found)))]
+    # "speaking at a European summit in Granada": where someone spoke is no event
+    found = [t for t in found if not (t.text.lower().startswith("summit")
+                                      and _SPOKE_AT.search(text, max(start, t.start - 40), t.start))]
     # "tried to storm the complex with guns and hand grenades": the weapons of an assault, not an explosion of
     # their own
     if len(found) > 1:
@@ -368,8 +371,11 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     """Type a context-dependent trigger from who acts and what is hit."""
     if sub == "Armed clash" and text[s:e].lower().startswith("clash") and (
-            _crowd_acts(text[max(start, s - 60):s]) or _CROWD_CLASH.match(text, e, end)):
-        return "Violent demonstration"  # "residents clashed with police", "clashes between protesters and ..."
+            _crowd_acts(text[max(start, s - 60):s]) or _CROWD_CLASH.match(text, e, end)
+            or (_WITH_POLICE.match(text, e, end) and not _NON_STATE.search(text, max(start, s - 80), s))):
+        # "residents clashed with police", "clashes between protesters and ...", and "two teenagers were
+        # killed in clashes with police": with the police alone, and no armed group named, a crowd fought
+        return "Violent demonstration"
     if sub == "Arrests":
         held_by = text[max(start, s - 60):s]
         non_state = _NON_STATE.search(held_by)
@@ -382,7 +388,9 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "Attack" and (_PROTESTER_KILLED.search(text, max(start, s - 40), s) or _PROTESTERS_AFTER.match(text, e)):
         return "Excessive force against protesters"  # "a protester was shot dead", "police shot dead two protesters"
     if sub == "Attack" and _SECURITY_KILLED.search(text, max(start, s - 80), s):
-        return "Armed clash"  # "two policemen ... were shot dead": an attack on the state's forces is a battle
+        # "two policemen ... were shot dead": an attack on the state's forces is a battle; "a policeman was
+        # killed when protesters clashed with police" is the riot's toll
+        return "Violent demonstration" if _CROWD.search(text, e, min(end, e + 120)) else "Armed clash"
     if sub not in ("TERRITORY", "ATTACK", "Violent demonstration", "Peaceful protest",
                    "Excessive force against protesters"):
         return sub  # most triggers say their type themselves
@@ -398,6 +406,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "TERRITORY":
         if crowd:
             return "Violent demonstration"
+        if _AFTER_THEY_LEFT.match(text, e, end):
+            return "Non-violent transfer of territory"  # "took control of Lachin after its residents left"
         # Who acts is the first armed actor of the clause: "troops and allied clan militias drove the militants
         # out", but "militants attacked troops and seized the town".
         subject = before[-120:]
@@ -407,6 +417,8 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
     if sub == "ATTACK":
         if crowd and not _BESIDE_FORCES.search(before[-60:]):  # (police and armed residents fighting gangs: no mob)
             return "Mob violence" if re.search(r"\bmob\b", before[-60:], re.I) else "Violent demonstration"
+        if _BY_A_MOB.match(text, e, end):
+            return "Mob violence"  # "an attack on the police office ..., when a mob stormed it"
         if re.search(r"\b(?:protesters|demonstrators|crowds?|marchers|supporters\s+protesting)\b", after[:40], re.I):
             sub = "Excessive force against protesters"  # unless gunmen fire on the crowd: see below
         elif _KILLED_FORCES.search(before[-60:]):
@@ -436,6 +448,10 @@ def _resolve(sub: str, text: str, s: int, e: int, start: int, end: int) -> str:
 _KILLS_PEOPLE = re.compile(r"\bkill(?:ed|ing)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
                            r"(?:[\w,]+\s+){0,2}?(?:people|civilians|passengers|villagers|residents|worshippers|"
                            r"women|children|students|shoppers|pilgrims|[A-Z][a-z]+(?:ians|ans|is|ese))\b")
+_AFTER_THEY_LEFT = re.compile(r"[^.;]{0,60}?\bafter\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?(?:left|withdrew|"
+                              r"pulled\s+out|departed|handed\s+it\s+over)\b", re.I)
+_BY_A_MOB = re.compile(r"[^.;]{0,100}?\b(?:when|as|by)\s+(?:an?\s+)?(?:angry\s+)?mobs?\b", re.I)
+_WITH_POLICE = re.compile(r"\s+with\s+(?:the\s+)?(?:riot\s+)?police\b", re.I)
 _BESIDE_FORCES = re.compile(r"\b(?:police|troops|soldiers|security forces|the army)\s+and\s+(?:armed\s+)?"
                             r"(?:residents|villagers|civilians|vigilantes|locals)\b", re.I)
 _PROTESTERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:protesters|demonstrators|marchers)\b", re.I)
@@ -445,6 +461,8 @@ _SECURITY_KILLED = re.compile(rf"\b(?:{SECURITY_WORDS})\s+(?:[^,.;]{{0,40}}\s)?(
                               r"(?:\w+\s+)?$", re.I)
 _KILLED_FORCES = re.compile(rf"\bkill(?:ed|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:{SECURITY_WORDS}|{MILITANT_WORDS})\b",
                             re.I)
+_SPOKE_AT = re.compile(r"\b(?:speaking|spoke|speech|remarks|sidelines|attending|attended|addressing|addressed)\b"
+                       r"[^.;]{0,30}$", re.I)
 _WITH_WEAPONS = re.compile(r"\b(?:with|using|armed with)\s+(?:[\w-]+\s+(?:and|,)\s+)?(?:hand\s+)?$", re.I)
 _IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"

@@ -177,9 +177,24 @@ class EventReader:
                 made_here += self._read_clause(ctx, clause, sentence, drafts + made_here)
             self._add_fatalities(ctx, sentence, made_here, drafts)
             drafts += made_here
+        drafts = self._without_retold_headline(ctx, drafts)
         cutoff = published - timedelta(days=BACKGROUND_DAYS)
         # Old events, and those a report can only place in a year ("this year"), are its background.
         return self._merge([d for d in drafts if d.date_to >= cutoff and d.precision != "year"])
+
+    @staticmethod
+    def _without_retold_headline(ctx: _Context, drafts: list[Draft]) -> list[Draft]:
+        """A headline ("Suicide blast at Hangu mosque kills five") tells in short what the body tells with its
+        date and place: an undated headline event is dropped when the body has one of its type."""
+        if not ctx.sents:
+            return drafts
+        first = ctx.sents[0]
+        headline = ctx.text[first.start:first.end].rstrip()[-1:] not in ".!?\"”'’" \
+            and _LINE_END.match(ctx.text, first.end) is not None
+        if not headline:
+            return drafts
+        body_types = {d.trigger.event_type for d in drafts if d.sentence != first}
+        return [d for d in drafts if not (d.sentence == first and not d.dated and d.trigger.event_type in body_types)]
 
     # -- one clause ----------------------------------------------------------------------
     def _read_clause(self, ctx: _Context, clause: Span, sentence: Span, drafts: list[Draft]) -> list[Draft]:
@@ -656,6 +671,7 @@ _CAPITAL_LANDMARK = re.compile(r"\b(?:parliament|national assembly|presidential 
                                r"prime minister['’]s office|(?:[A-Z]\w+ )?embassy)\b", re.I)
 _CLAIM = re.compile(r"\b(?:said|says|claimed|claims|boasted)\s+(?:that\s+)?(?:it|they|its\s+[\w-]+|their\s+[\w-]+|"
                     r"the\s+group)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
+_LINE_END = re.compile(r"[ \t]*\r?\n")
 _TIME_OF_TOLD = re.compile(r"\b(?:after|following|since|before|until)\s+(?:the|this|that|these|those)\s+"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 _DURING = re.compile(r"\b(?:during|amid|amidst)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.I)

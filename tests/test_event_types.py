@@ -151,6 +151,13 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Militants tried to storm the police station with rifles and hand grenades.", CLASH),
     ("Crowds trying to storm the governor's office were fired on by police.", RIOT),
     ("Villagers blocked the bridge into town for a second day.", PROTEST),
+    ("A suicide blast tore through the market.", SUICIDE),
+    ("Troops took control of the town after its last defenders withdrew.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    ("Police said five men were held over an attack on the district office, when a mob broke in.",
+     ("Riots", "Mob violence")),
+    ("Two teenagers were killed in clashes with police near the market.", RIOT),
+    ("Six militants were killed in clashes with police near the market.", CLASH),
     ("The army set up a forward base near the border.", ("Strategic developments", "Headquarters or base established")),
 ])
 def test_trigger_types(text, expected):

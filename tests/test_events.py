@@ -704,3 +704,17 @@ def test_a_side_s_claim_is_no_toll_beside_a_count(read):
     events = read("A car bomb hit a checkpoint in Baidoa on Monday, killing at least six people, including two "
                   "soldiers. The militants said they had killed 30 soldiers.")
     assert [e.fatalities for e in events] == [6]
+
+
+def test_an_undated_headline_is_the_body_s_event_told_short(read):
+    events = read("Suicide blast at Bannu mosque kills six\nPESHAWAR: A suicide bomber blew himself up inside a mosque "
+                  "in Bannu's Mir Ali during Friday prayers, killing six worshippers, police said.")
+    assert [str(e.event_date) for e in events] == ["2025-03-07"]  # one event, on the body's Friday
+
+
+def test_where_someone_spoke_or_where_a_group_is_based_is_no_event_place(read):
+    assert read("The minister, speaking at a summit in Geneva on Monday, condemned the strike.") == []
+    events = read("Gunmen based in Zamfara abducted 20 farmers in Katsina state on Monday.")
+    assert [e.location for e in events] == ["Katsina"]
+    events = read("Protesters marching towards Lahore clashed with police in Muridke on Monday.")
+    assert [e.location for e in events] == ["Muridke"]
