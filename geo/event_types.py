@@ -41,7 +41,7 @@ _LEXICON: list[tuple[str, str]] = [
     (r"(?:heavy |fierce |intense |sporadic |renewed )?fighting|fought", "Armed clash"),
     (r"gun ?battles?|gun ?fights?|firefights?|shoot-?outs?|skirmish(?:es|ed)?|exchange of fire|crossfire",
      "Armed clash"),
-    (r"exchang(?:ed|es|e|ing) (?:heavy )?(?:gun)?fire", "Armed clash"),
+    (r"(?:exchang(?:ed|es|e|ing)|trad(?:ed|es|e|ing)) (?:heavy )?(?:gun)?fire", "Armed clash"),
     (r"(?:sporadic |heavy )?gunfire|came under (?:heavy )?fire|come under (?:heavy )?fire", "Armed clash"),
     (r"sieges?|besieged|encircled", "Armed clash"),
     (r"(?:military|security|ground|counter-?terrorism|counter-?insurgency|targeted|clearance|intelligence-based) "
@@ -88,7 +88,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"strikes (?:in|on|near|around) (?:[\w'’-]+ ){1,4}?(?:killed|wounded|injured)|"
      # "an Israeli strike on a car": a strike on something is from the air (a strike on Monday is not)
      r"strikes? (?:on|against|targeting)(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", "Air/drone strike"),
-    (r"shell(?:ing|ed|s)|mortars?|artillery|rockets?|missiles?|barrages?|rocket-propelled grenades?|rpgs?",
+    (r"shell(?:ing|ed|s)|mortars?|artillery|tank (?:fire|shells?|rounds?)|rockets?|missiles?|barrages?|"
+     r"rocket-propelled grenades?|rpgs?",
      "Shelling/artillery/missile attack"),
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|blasts?|explosions?)|"
      r"(?:car|truck|vehicle) bombs? (?:driven|detonated|carried) by (?:an? |two |three |\w+ )?suicide|"
@@ -107,9 +108,8 @@ _LEXICON: list[tuple[str, str]] = [
      r"sarin|poison gas|gas attacks?|toxic gas|nerve agents?", "Chemical weapon"),
     # Violence against civilians
     (r"massacr(?:ed|es?)|executed|shot dead|gunned down|hacked to death|beheaded|decapitated|lynch(?:ed|ing)|"
-     r"(?:killed|killings? of) (?:\w+ ){0,3}(?:civilians|villagers|worshippers|passengers|farmers|(?:farm )?workers|"
-     r"traders|herders|fishermen|students|children|women|residents|people|family members|displaced|tourists|"
-     r"pilgrims|mourners|priests?|imams?|pastors?|clerics?|monks?|nuns?)|"
+     # whoever fatalities.py counts as civilians: "killed four Punjabi labourers", "killed two engineers"
+     r"(?:killed|killings? of) (?:\w+ ){0,4}?(?:" + CIVILIAN_WORDS + r"|displaced)\b|"
      # "a candidate was shot at a rally", "two journalists were shot and wounded"
      r"(?:was|were|had been|has been|have been|being|after being) shot(?! dead| down)\b|"
      # the passive: "at least 23 people were killed in ...", "100 worshippers were shot dead at ..."

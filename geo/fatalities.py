@@ -41,10 +41,10 @@ _GROUPS = {
     "militants": r"militants?|fighters?|insurgents?|terrorists?|rebels?|attackers?|gunmen|taliban|jihadists?|"
                  r"assailants?|combatants?|militiam[ae]n|gang members?|bandits?|gunm[ae]n|kidnappers?|raiders?|"
                  r"(?:suspected )?members of [\w' -]{2,40}",
+    # (after a figure, nationals too: "274 Palestinians", "two Afghans", "five Somalis"; see _NATIONALS below)
     "civilians": r"civilians?|people|persons?|residents?|villagers?|children|child|women|woman|men|man|boys?|"
                  r"girls?|teenagers?|youths?|schoolchildren|labou?rers?|"
-                 # "274 Palestinians", "two Afghans", "five Somalis"
-                 r"[a-z]+(?:ians|ans|is|ese)|travell?ers?|commuters?|motorists?|worshippers|passengers?|students?|"
+                 r"travell?ers?|commuters?|motorists?|worshippers|passengers?|students?|"
                  r"protesters?|demonstrators?|workers?|farmers?|"
                  r"bystanders?|family members?|pilgrims?|journalists?|aid workers?|patients?|migrants?|refugees?|"
                  r"crew members?|shoppers?|doctors?|nurses?|teachers?|traders?|fishermen|herders?|brothers?|"
@@ -57,6 +57,9 @@ _GROUPS = {
 #: Who counts as a civilian, a security or an armed victim: geo.event_types types an attack by its victims ("two
 #: engineers were killed when ...", "two policemen were shot dead", "troops killed three gunmen").
 CIVILIAN_WORDS, SECURITY_WORDS, MILITANT_WORDS = _GROUPS["civilians"], _GROUPS["security"], _GROUPS["militants"]
+# A national's plural is a civilian group only after a figure: bare, "[a-z]+is" would take "debris" for Israelis.
+_NATIONALS = r"[a-z]+(?:ians|ans|is|ese)"
+_GROUPS["civilians"] += "|" + _NATIONALS
 _GROUP = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _GROUPS.items())
 _GROUP_PLAIN = "|".join(_GROUPS.values())
 _ADJ = r"(?:[\w'’.-]+ ){0,3}?"  # "13 U.S. service members"

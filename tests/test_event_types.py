@@ -157,6 +157,9 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Police said five men were held over an attack on the district office, when a mob broke in.",
      ("Riots", "Mob violence")),
     ("Two teenagers were killed in clashes with police near the market.", RIOT),
+    ("Gunmen killed four Sindhi labourers at a brick kiln.", ATTACK),
+    ("Tank fire killed three people near the crossing.", SHELLING),
+    ("Border guards traded fire through the night.", CLASH),
     ("Six militants were killed in clashes with police near the market.", CLASH),
     ("The army set up a forward base near the border.", ("Strategic developments", "Headquarters or base established")),
 ])
@@ -223,3 +226,8 @@ def test_gunmen_raiding_a_village_is_not_a_riot():
 def test_a_killing_is_no_trigger_beside_another():
     found = find_triggers("He said fighters had killed 12 soldiers, in revenge for shelling of the valley.")
     assert [t.sub_event_type for t in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_word_ending_like_a_nationality_is_no_victim():
+    # "debris" ends in -is like "Israelis": no attack is told here
+    assert _typed("A man was killed when debris fell on his house.") is None
