@@ -267,8 +267,9 @@ class ToponymFinder:
         first, last = toks[i], toks[i + width - 1]
         best, is_country = self._weight(ids)
         if width == 1:
-            if key in lexicon.NEVER_PLACES or key in lexicon.MONTH_WORDS or key in lexicon.WEEKDAY_WORDS:
-                return "skip"
+            if key in lexicon.NEVER_PLACES or key in lexicon.MONTH_WORDS or key in lexicon.WEEKDAY_WORDS \
+                    or key in _NAME_TAILS:
+                return "skip"  # (and "Khel" alone is the end of a clan's village's name)
             if len(first.text) <= 2 and not first.is_upper and text[first.end:first.end + 1] != ".":
                 # "the Kuki-Zo militants": a two-letter word is a syllable of a name, not a town (but
                 # "Manassas, Va." abbreviates Virginia)
@@ -310,8 +311,12 @@ class ToponymFinder:
                     and not self._is_major(prev.key) and best < 6.0 and not is_country and not first.is_upper:
                 return "skip"  # a surname ("Imran Khan") or the end of an unknown name ("Abu Salim")
         nxt_i = i + width
+        if _IZAFE_TO_CAPITAL.match(text, last.end) and not is_country:
+            return "skip"  # "Dasht-e-Barchi": a Persian izafe joins the name to what follows; Dasht alone is not it
         if nxt_i < len(toks) and _adjacent(text, last, toks[nxt_i]) and text[last.end:toks[nxt_i].start] == " ":
             nxt = toks[nxt_i]
+            if nxt.key in _NAME_TAILS:
+                return "skip"  # "Mali Khel", "Mada Khel": a Pashto clan's village, not the country Mali
             # A capitalised word after it that is neither a place-type word ("district", "Army") nor a
             # major place continues the name.
             continued = nxt.capitalised and not first.is_upper and nxt.key not in _NAME_HEAD_WORDS \
@@ -537,6 +542,10 @@ _EDGE = Token(-1, -1, "", "")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
+#: Second words of South Asian place names ("Datta Khel", "Kot Addu" aside): a word before them is not a
+#: place of its own, even a country's name.
+_NAME_TAILS = frozenset("khel kheyl kalay kili killi zai kor".split())
+_IZAFE_TO_CAPITAL = re.compile(r"-[ei]-[A-Z]")
 _NAME_OPENERS = frozenset("old new upper lower north south east west greater little".split())
 _HYPHENED_ARTICLES = lexicon.NAME_ARTICLES | {"as", "an", "at"}
 _ADJECTIVE_TAILS = frozenset("held controlled run led backed based linked allied occupied owned".split())
@@ -661,9 +670,9 @@ def _ends_longer_name(toks: list[Token], i: int) -> bool:
 
 
 def _tail_of_longer_name(toks: list[Token], i: int) -> bool:
-    """"Wad al-Noura", "Kafr el-Dawwar": the word after the article is not a place by itself (the
-    gazetteer's Noura is in Guinea). "Gulf of Aden" is not such a name: "of" is English."""
-    return _ends_longer_name(toks, i) and toks[i - 1].key in lexicon.NAME_ARTICLES
+    """"Wad al-Noura", "Kafr el-Dawwar", "Dasht-e-Barchi": the word after the article or the izafe is not a
+    place by itself (the gazetteer's Noura is in Guinea). "Gulf of Aden" is not such a name: "of" is English."""
+    return _ends_longer_name(toks, i) and (toks[i - 1].key in lexicon.NAME_ARTICLES or toks[i - 1].key in ("e", "i"))
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

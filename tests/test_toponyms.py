@@ -519,3 +519,14 @@ def test_a_name_placed_by_its_qualifier_keeps_that_place_when_named_again(gazett
 def test_a_garrison_is_its_town_s(gazetteer):
     found = find_places("Militants attacked the Zhob Garrison overnight.", gazetteer=gazetteer)
     assert "Zhob" in [p.name for p in found]
+
+
+def test_a_clan_village_s_name_is_not_a_country_and_its_tail(gazetteer):
+    # "Mali Khel" is a village in Bannu: neither the country Mali nor a place called Khel
+    assert [p.name for p in find_places("Militants attacked a post in Mali Khel.", gazetteer=gazetteer)] == []
+
+
+def test_a_persian_izafe_joins_a_name_the_gazetteer_lacks(gazetteer):
+    # "Dasht-e-Barchi" is a district of Kabul: neither "Dasht" nor Italy's "Barchi"
+    found = find_places("A bomb exploded in Kabul's Dasht-e-Barchi.", gazetteer=gazetteer)
+    assert [p.name for p in found] == ["Kabul"]
