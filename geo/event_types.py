@@ -282,7 +282,8 @@ _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|worshippers|passengers|markets?|mosques?|churche?s?|schools?|hospitals?|homes?|"
     r"houses|farmers|workers|traders|women|children|students|residents|wedding|funeral|displaced|refugees?|"
     r"camp for|shoppers|pilgrims|bus(?:es)?|villages?|tourists|missions?|convents?|clinics?|orphanages?|nuns?|"
-    r"displacement (?:sites?|camps?)|IDP (?:sites?|camps?)|"
+    r"displacement (?:sites?|camps?)|IDP (?:sites?|camps?)|factor(?:y|ies)|shops?|restaurants?|cafes?|hotels?|"
+    r"bakery|cinemas?|wedding halls?|"
     r"priests?|aid workers?)\b", re.I)
 
 
@@ -466,7 +467,7 @@ _SPOKE_AT = re.compile(r"\b(?:speaking|spoke|speech|remarks|sidelines|attending|
 _WITH_WEAPONS = re.compile(r"\b(?:with|using|armed with)\s+(?:[\w-]+\s+(?:and|,)\s+)?(?:hand\s+)?$", re.I)
 _IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
-                               r"(?:killed|shot dead)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)
+                               r"(?:killed|shot dead|wounded|injured)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)
 _CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?(?:between\s+(?:[\w-]+\s+){0,3}?|with\s+(?:[\w-]+\s+){0,2}?)"
                           r"(?:protesters|demonstrators|students|supporters|residents|villagers|rioters|mobs?|crowds?|"
                           r"lawyers|activists|party workers|traders|farmers|worshippers|mourners)\b", re.I)

@@ -404,7 +404,7 @@ class EventReader:
             landmark = _CAPITAL_LANDMARK.search(ctx.text, clause.start, clause.end) is not None
             local = self._local_dateline(ctx, capital_landmark=landmark)
             if local is not None and not drafts and dated and not referring and not any(
-                    m.form == "name" and not m.dateline and m.role != "metonym"
+                    m.form == "name" and not m.dateline and m.role != "metonym" and not m.reference
                     and (m.place is None or self.gaz.kind(m.place) != "country")
                     for m in ctx.mentions_in(sentence.start, sentence.end)):
                 # "CHAMAN: Thousands of traders protested on Saturday against the border closure": a local

@@ -160,6 +160,7 @@ ARRESTS = ("Strategic developments", "Arrests")
     ("Gunmen killed four Sindhi labourers at a brick kiln.", ATTACK),
     ("Tank fire killed three people near the crossing.", SHELLING),
     ("Border guards traded fire through the night.", CLASH),
+    ("Two workers were wounded when a guard opened fire at a textile factory.", ATTACK),
     ("Six militants were killed in clashes with police near the market.", CLASH),
     ("The army set up a forward base near the border.", ("Strategic developments", "Headquarters or base established")),
 ])

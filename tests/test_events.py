@@ -685,6 +685,9 @@ def test_a_local_report_s_first_event_with_no_place_is_at_its_dateline(read):
     # ... whoever else the sentence names (a government, a country)
     events = read("PARACHINAR: Hundreds of truckers protested on Monday against Pakistan's closure of the road.")
     assert [e.location for e in events] == ["Parachinar"]
+    # ... or where the protesters were heading
+    events = read("PARACHINAR: Hundreds of truckers marched to Peshawar on Monday against the closure of the road.")
+    assert [e.location for e in events] == ["Parachinar"]
     # a capital's dateline files news from the whole country
     assert read("KABUL: Hundreds of truckers protested on Monday against the closure of the road.") == []
 
