@@ -370,7 +370,6 @@ def event_id_from_popup(text: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-
 # --- uploaded reports -----------------------------------------------------------------------------
 
 MAX_REPORT_BYTES = 2_000_000

@@ -104,7 +104,6 @@ def link_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
                 m.qualifier, q.qualifies = index[id(q)], index[id(m)]
 
 
-
 #: After a place: ", about 30 km from the northern city of", " 25 miles north-west of the".
 _MEASURED = re.compile(
     r",?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?(?P<km>\d[\d,]*)\s*"
@@ -139,7 +138,6 @@ def _nearest_km(lat: float, lon: float, points: list[tuple[float, float]], *, en
             if best < enough:
                 break
     return best
-
 
 
 class MentionResolver:

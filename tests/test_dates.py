@@ -275,7 +275,6 @@ def test_a_week_or_weekend_of_a_period_is_a_week_long_range(text, published, exp
     assert (found.date_from.isoformat(), found.date_to.isoformat(), found.precision) == (*expected, "week")
 
 
-
 @pytest.mark.parametrize(("text", "expected"), [
     # read as published on Thursday 13 March 2025: last week ran from Monday 3 to Sunday 9 March
     ("On Tuesday last week, a drone hit the depot.", [("Tuesday last week", "2025-03-04")]),
@@ -289,7 +288,6 @@ def test_a_day_after_another_event_dates_that_event():
     found = find_dates("Crowds rallied on Tuesday, a day after the storm hit the coast.", published=THURSDAY)
     assert [(m.text, m.date_from.isoformat(), m.relation) for m in found] == \
         [("on Tuesday", "2025-03-11", "weekday"), ("a day after", "2025-03-10", "compared")]
-
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -307,7 +305,6 @@ def test_a_month_without_a_year(text, expected):
 
 def test_may_the_verb_is_no_month():
     assert find_dates("Troops may withdraw soon.", published=THURSDAY) == []
-
 
 
 def test_friday_prayers_date_a_friday_only_when_nothing_else_does():

@@ -495,7 +495,6 @@ def test_no_figure_is_none(read):
     assert event.fatalities is None
 
 
-
 def test_an_agreement_carries_no_deaths_of_the_fighting_it_ends(read):
     """The toll a sentence about talks recounts is the fighting's, not the agreement's (ACLED codes
     no fatalities for non-violent strategic developments)."""
@@ -595,7 +594,6 @@ def test_a_country_s_strikes_retold_at_its_towns_are_events_there(read):
     assert {(e.event_date, e.location) for e in events} >= {(MONDAY, "Hama"), (MONDAY, "Homs")}
 
 
-
 def test_a_month_a_sentence_inherits_stays_a_month(read):
     events = read("Security forces killed hundreds of civilians in the coastal region earlier this month, a monitor "
                   "said on Tuesday. Loyalists ambushed a patrol near Jableh.")
@@ -607,12 +605,10 @@ def test_a_toll_so_far_is_no_event(read):
     assert read("At least 90 people had been killed in Tigray since July, the commission said.") == []
 
 
-
 def test_a_road_named_by_the_towns_it_joins_is_one_event_at_the_first(read):
     events = read("Gunmen kidnapped two engineers on the Kohat-Hangu road on Monday.")
     assert [(e.event_date, e.sub_event_type, e.location) for e in events] == \
         [(MONDAY, "Abduction/forced disappearance", "Kohat")]
-
 
 
 def test_a_day_after_another_event_dates_the_places_that_follow_it(read):
@@ -626,7 +622,6 @@ def test_what_came_before_without_violence_is_no_place_of_the_event(read):
         [("Peaceful protest", "Derna", TUESDAY, None)]
 
 
-
 def test_a_country_is_where_it_happened_only_when_nothing_nearer_is_named(read):
     events = read("Jets struck militias in Iraq and Syria on Monday, killing 16 people in and around al-Qaim.")
     assert [(e.location, e.fatalities) for e in events] == [("al-Qaim", 16)]
@@ -635,7 +630,6 @@ def test_a_country_is_where_it_happened_only_when_nothing_nearer_is_named(read):
 def test_a_sea_is_no_place_for_a_protest(read):
     events = read("Protesters rallied on Monday in Aktau, on the Caspian Sea.")
     assert [e.location for e in events] == ["Aktau"]
-
 
 
 def test_a_start_is_no_date_of_what_is_told(read):
@@ -660,7 +654,6 @@ def test_a_raid_that_aircraft_join_is_a_strike(read):
     events = read("Twenty people were killed on Tuesday in a raid on the Jabalia camp, as warplanes and tanks "
                   "pounded the area.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 20)]
-
 
 
 def test_a_wish_is_no_event(read):

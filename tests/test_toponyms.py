@@ -397,7 +397,6 @@ def test_an_unknown_name_of_a_named_town_lies_near_it(gazetteer):
         (found["Fallujah"].latitude, found["Fallujah"].longitude)
 
 
-
 @pytest.mark.parametrize(("text", "name", "country"), [
     # a lower-case article starts a name ...
     ("Strikes hit the border town of al-Bukamal on Friday.", "al-Bukamal", "SY"),
@@ -430,7 +429,6 @@ def test_a_border_with_a_country_is_a_landmark(roles):
     assert roles("Gunmen attacked Diffa, near the border with Nigeria, on Monday.")["Nigeria"] == "other"
 
 
-
 def test_a_common_word_around_which_there_is_fighting_is_a_town(gazetteer):
     text = "Rebels took Goma on Monday after fighting around Sake, about 25 km west of the city."
     found = {p.name: p for p in find_places(text, gazetteer=gazetteer)}
@@ -453,18 +451,15 @@ def test_an_unknown_village_in_a_part_of_a_country_is_placed_by_a_local_dateline
         (found["TRIPOLI"].latitude, found["TRIPOLI"].longitude)
 
 
-
 def test_an_unknown_division_after_a_possessive_is_found(gazetteer):
     found = {p.name: p for p in find_places("A bomb hit a van in Bajaur's Mamund tehsil on Thursday.",
                                             gazetteer=gazetteer)}
     assert found["Mamund"].country_code == "PK"
 
 
-
 def test_a_port_the_gazetteer_lacks_is_a_place_but_who_holds_it_is_not(places):
     assert "Ras Kanatir" in [name for name, *_ in places("Jets struck the Ras Kanatir fuel port near Hodeidah.")]
     assert [name for name, *_ in places("Jets struck the Houthi-held port of Hodeidah.")] == ["Hodeidah"]
-
 
 
 def test_a_community_the_gazetteer_lacks_and_an_article_that_continues_a_name(gazetteer):
@@ -473,7 +468,6 @@ def test_a_community_the_gazetteer_lacks_and_an_article_that_continues_a_name(ga
     assert found["Yelwata"].country_code == "NG"
     names = [p.name for p in find_places("A strike hit the Tal as-Sultan area of western Rafah.", gazetteer=gazetteer)]
     assert "Tal" not in names
-
 
 
 def test_an_opener_is_part_of_an_unknown_name(gazetteer):
