@@ -401,21 +401,9 @@ class EventReader:
                 return [new]
         typed = _referent([x for x in drafts if x.trigger.event_type == lead.event_type], lead, sentence)
         if typed is None:
-            landmark = _CAPITAL_LANDMARK.search(ctx.text, clause.start, clause.end) is not None
-            local = self._local_dateline(ctx, capital_landmark=landmark)
-            if local is not None and not drafts and dated and not referring and not any(
-                    m.form == "name" and not m.dateline and m.role != "metonym" and not m.reference
-                    and (m.place is None or self.gaz.kind(m.place) != "country")
-                    for m in ctx.mentions_in(sentence.start, sentence.end)):
-                # "CHAMAN: Thousands of traders protested on Saturday against the border closure": a local
-                # report's first event, in a sentence that names no place (countries and governments aside),
-                # is where the report was filed.
-                d = min(dated, key=lambda d: abs(d.start - lead.start))
-                new = Draft(lead, local.place, local, sentence, d.date_from, min(d.date_to, ctx.published),
-                            d.precision, True, triggers=[t.text for t in triggers])
-                new.actors = find_actors(ctx.text, ctx.read_from(clause), clause.end)
-                return [new]
-            return []
+            if drafts or not dated or referring:
+                return []
+            return self._at_the_dateline(ctx, clause, sentence, triggers, dated)
         typed.triggers += [t.text for t in triggers if t.text not in typed.triggers]
         if dated and not typed.dated:
             d = dated[0]
@@ -424,6 +412,24 @@ class EventReader:
             if actor not in typed.actors:
                 typed.actors.append(actor)
         return []
+
+    def _at_the_dateline(self, ctx: _Context, clause: Span, sentence: Span, triggers: list[Trigger],
+                         dated: list[DateMention]) -> list[Draft]:
+        """"CHAMAN: Thousands of traders protested on Saturday against the border closure": a local report's
+        first event, in a sentence that names no place (countries, governments and destinations aside), is
+        where the report was filed."""
+        landmark = _CAPITAL_LANDMARK.search(ctx.text, clause.start, clause.end) is not None
+        local = self._local_dateline(ctx, capital_landmark=landmark)
+        if local is None or any(m.form == "name" and not m.dateline and m.role != "metonym" and not m.reference
+                                and (m.place is None or self.gaz.kind(m.place) != "country")
+                                for m in ctx.mentions_in(sentence.start, sentence.end)):
+            return []
+        lead = dominant(triggers)
+        d = min(dated, key=lambda d: abs(d.start - lead.start))
+        new = Draft(lead, local.place, local, sentence, d.date_from, min(d.date_to, ctx.published), d.precision,
+                    True, triggers=[t.text for t in triggers])
+        new.actors = find_actors(ctx.text, ctx.read_from(clause), clause.end)
+        return [new]
 
     def _local_dateline(self, ctx: _Context, *, capital_landmark: bool = False) -> Mention | None:
         """The dateline's town when it is not a capital: a local report is about the place it comes from
