@@ -157,8 +157,7 @@ class Gazetteer:
     def loose_ids(self, key: str) -> tuple[int, ...]:
         """Entries whose names match ``key`` loosely (:func:`geo.text.loosen`): transliteration variants.
 
-        A Persian izafe inside a name is dropped as well: "Dand-e-Patan" is the gazetteer's Dand Patan,
-        "Mazar-i-Sharif" its Mazar-e Sharif.
+        A Persian izafe inside a name is dropped as well: "Dand-e-Patan" is the gazetteer's Dand Patan.
         """
         found = gb._ids(self._c.loose.get(loosen(key)))
         bare = _IZAFE.sub(" ", key)
