@@ -255,7 +255,9 @@ _PASSIVE_TOLL = re.compile(r"\b(?:were|been)\b")
 _BY_AGENT = re.compile(r"\s+(?:\w+\s+)?by\b", re.I)
 _SUB_OF_GROUP = {f"t{i}": sub for i, (_, sub) in enumerate(_LEXICON)}
 # Trigger nouns with "the/these/those" refer back to an event already told ("the strikes").
-_REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# ("said that they had taken the town": a conjunction and its subject, not a determiner)
+_REFERRING = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?!(?:they|he|she|it|we|i|you|there)\b)"
+                        r"(?:[\w-]+\s+){0,2}$", re.I)
 _ACTOR_WORD = re.compile(r"\b(?:gunmen|attackers|assailants|militants|fighters|rebels|insurgents|troops|soldiers|"
                          r"forces|police|army|military|protesters|demonstrators|crowds?|mob|settlers|jets|warplanes|"
                          r"drones?|bomber|group|militias?)\b", re.I)

@@ -51,7 +51,7 @@ _GROUPS = {
                  r"sisters?|infants?|babies|baby|nationals|citizens|foreigners|inmates|prisoners|detainees|"
                  r"tourists?|mourners|guests|spectators|voters|priests?|imams?|pastors?|clerics?|monks?|nuns?|"
                  r"engineers?|technicians?|contractors?|employees?|shopkeepers?|miners?|vendors?|"
-                 r"polio workers?|health workers?|lawyers?|elders?|"
+                 r"polio workers?|health workers?|lawyers?|elders?|companions|relatives|"
                  r"others",
 }
 #: Who counts as a civilian, a security or an armed victim: geo.event_types types an attack by its victims ("two
@@ -69,7 +69,7 @@ _ITEM = re.compile(rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>{_NUMBER})(?:\s+(?:to|-|â
 _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _KILLED_AFTER = re.compile(
     # "25 police officers and soldiers were killed": a second group with no figure of its own
-    rf"(?:\s+and\s+(?:{_GROUP_PLAIN})\b)?"
+    rf"(?:\s+and\s+(?:their\s+|other\s+)?(?:{_GROUP_PLAIN})\b)?"
     # "two policemen guarding a polio team were shot dead": what they were doing, then their fate
     r"(?:\s+(?:guarding|escorting|protecting|manning|patrolling|travell?ing|returning|riding|carrying|"
     r"stationed|posted|deployed)\b[^,.;]{0,40}?(?=\s(?:were|was|had been|have been)\s))?"

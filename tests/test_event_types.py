@@ -232,3 +232,9 @@ def test_a_killing_is_no_trigger_beside_another():
 def test_a_word_ending_like_a_nationality_is_no_victim():
     # "debris" ends in -is like "Israelis": no attack is told here
     assert _typed("A man was killed when debris fell on his house.") is None
+
+
+def test_that_before_a_pronoun_is_a_conjunction_not_a_reference():
+    # "said that they had taken the town": a new event, not one told before
+    (trigger,) = find_triggers("The rebels said that they had taken full control of the town.")
+    assert not trigger.referring

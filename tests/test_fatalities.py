@@ -196,3 +196,7 @@ def test_killed_by_hand_is_killed():
 def test_a_military_press_release_counts_its_dead():
     assert _total("Two soldiers embraced shahadat and four terrorists were sent to hell.") == 6
     assert _total("A police constable was killed at the checkpoint.") == 1
+
+
+def test_a_second_group_with_a_possessive_joins_the_first():
+    assert _total("More than 80 pilgrims and their relatives were shot dead at the shrine.") == 80
