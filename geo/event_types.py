@@ -458,17 +458,25 @@ _WITH_POLICE = re.compile(r"\s+with\s+(?:the\s+)?(?:riot\s+)?police\b", re.I)
 _BESIDE_FORCES = re.compile(r"\b(?:police|troops|soldiers|security forces|the army)\s+and\s+(?:armed\s+)?"
                             r"(?:residents|villagers|civilians|vigilantes|locals)\b", re.I)
 _PROTESTERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:protesters|demonstrators|marchers)\b", re.I)
-_PROTESTER_KILLED = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|had been|have been)\s+"
-                               r"(?:\w+\s+)?$", re.I)
-_SECURITY_KILLED = re.compile(rf"\b(?:{SECURITY_WORDS})\s+(?:[^,.;]{{0,40}}\s)?(?:were|was|had been|have been)\s+"
-                              r"(?:\w+\s+)?$", re.I)
+
+
+def _victims_told_passive(victims: str, *, doing: bool = False) -> str:
+    """A pattern for victims and the passive verb that tells their fate: "protesters were (shot)", and with
+    ``doing`` what they were doing in between ("two policemen guarding a polio team were (shot dead)")."""
+    between = r"(?:[^,.;]{0,40}\s)?" if doing else ""
+    return rf"\b(?:{victims})\s+{between}(?:was|were|had been|have been)\s+(?:\w+\s+)?"
+
+
+# Each ends where the trigger begins: "a protester was | shot dead".
+_PROTESTER_KILLED = re.compile(_victims_told_passive(r"protesters?|demonstrators?|marchers?") + "$", re.I)
+_SECURITY_KILLED = re.compile(_victims_told_passive(SECURITY_WORDS, doing=True) + "$", re.I)
 _KILLED_FORCES = re.compile(rf"\bkill(?:ed|ing)\s+(?:[\w-]+\s+){{0,3}}?(?:{SECURITY_WORDS}|{MILITANT_WORDS})\b",
                             re.I)
 _SPOKE_AT = re.compile(r"\b(?:speaking|spoke|speech|remarks|sidelines|attending|attended|addressing|addressed)\b"
                        r"[^.;]{0,30}$", re.I)
 _WITH_WEAPONS = re.compile(r"\b(?:with|using|armed with)\s+(?:[\w-]+\s+(?:and|,)\s+)?(?:hand\s+)?$", re.I)
 _IN_A = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_CIVILIANS_KILLED = re.compile(rf"\b(?:{CIVILIAN_WORDS})\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
+_CIVILIANS_KILLED = re.compile(_victims_told_passive(CIVILIAN_WORDS) +
                                r"(?:killed|shot dead|wounded|injured)\b[^.;]*\b(?:when|as|after)\b[^.;]*$", re.I)
 _CROWD_CLASH = re.compile(r"\s+(?:\w+\s+)?(?:between\s+(?:[\w-]+\s+){0,3}?|with\s+(?:[\w-]+\s+){0,2}?)"
                           r"(?:protesters|demonstrators|students|supporters|residents|villagers|rioters|mobs?|crowds?|"

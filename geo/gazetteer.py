@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import gazetteer_build as gb
+from geo import lexicon
 from geo.memory import cycle_collection_paused
 from geo.settings import load_settings
 from geo.text import loosen, normalise
@@ -95,7 +96,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-_IZAFE = re.compile(r"(?<=\w) [ei] (?=\w)")
+_IZAFE = re.compile(rf"(?<=\w) (?:{'|'.join(sorted(lexicon.IZAFE))}) (?=\w)")  # inside a key: "dand e patan"
 
 
 class Gazetteer:

@@ -50,11 +50,13 @@ FACILITY_WORDS = frozenset(
     "airport crossing border bridge base camp square street road highway market mosque prison hospital "
     "checkpoint port harbour harbor dam station barracks compound airfield airbase fort cantonment garrison".split())
 
+#: The Persian izafe linking the words of a name: "Dand-e-Patan", "Mazar-i-Sharif".
+IZAFE = frozenset({"e", "i"})
 #: Lower-case words allowed inside a multi-word place name: "Dera Ismail Khan", "Rio de Janeiro".
 NAME_CONNECTORS = frozenset(
     "de del della di da do dos das du des la le les el al ad ash as at az ul ur an en of the upon on sur "
     "ez es ed er esh ath adh au aux "
-    "am im e i y bin ibn abu bou".split())
+    "am im y bin ibn abu bou".split()) | IZAFE
 
 #: Connectors that are never English words: after one, a word is the tail of a longer name ("Wad al-Noura").
 NAME_ARTICLES = frozenset("al el ad ar ash az ul ur ez es ed er esh ath adh de del della di da dos das du des "

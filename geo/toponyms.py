@@ -545,7 +545,7 @@ _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 #: Second words of South Asian place names ("Datta Khel", "Kot Addu" aside): a word before them is not a
 #: place of its own, even a country's name.
 _NAME_TAILS = frozenset("khel kheyl kalay kili killi zai kor".split())
-_IZAFE_TO_CAPITAL = re.compile(r"-[ei]-[A-Z]")
+_IZAFE_TO_CAPITAL = re.compile(rf"-(?:{'|'.join(sorted(lexicon.IZAFE))})-[A-Z]")
 _NAME_OPENERS = frozenset("old new upper lower north south east west greater little".split())
 _HYPHENED_ARTICLES = lexicon.NAME_ARTICLES | {"as", "an", "at"}
 _ADJECTIVE_TAILS = frozenset("held controlled run led backed based linked allied occupied owned".split())
@@ -672,7 +672,7 @@ def _ends_longer_name(toks: list[Token], i: int) -> bool:
 def _tail_of_longer_name(toks: list[Token], i: int) -> bool:
     """"Wad al-Noura", "Kafr el-Dawwar", "Dasht-e-Barchi": the word after the article or the izafe is not a
     place by itself (the gazetteer's Noura is in Guinea). "Gulf of Aden" is not such a name: "of" is English."""
-    return _ends_longer_name(toks, i) and (toks[i - 1].key in lexicon.NAME_ARTICLES or toks[i - 1].key in ("e", "i"))
+    return _ends_longer_name(toks, i) and (toks[i - 1].key in lexicon.NAME_ARTICLES or toks[i - 1].key in lexicon.IZAFE)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
