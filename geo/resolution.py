@@ -243,8 +243,11 @@ class MentionResolver:
 
     def _is_major_reading(self, place: int) -> bool:
         """A country, a first-level division, a capital or a city of a million: no local qualifier outweighs it."""
-        return self.gaz.kind(place) in ("country", "admin1") or self.gaz.is_capital(place) \
-            or self.gaz.population(place) >= 1_000_000
+        return self.gaz.kind(place) in ("country", "admin1") or self._is_famous_city(place)
+
+    def _is_famous_city(self, place: int) -> bool:
+        """A capital or a city of a million: "Kiev" in a report about Moscow is still Kyiv."""
+        return self.gaz.is_capital(place) or self.gaz.population(place) >= 1_000_000
 
     def _foreign_namesake(self, m: Mention, mentions: list[Mention], countries: Counter[str],
                           evidence_without: dict[tuple[str, bool], Counter[str]]) -> bool:
@@ -260,7 +263,7 @@ class MentionResolver:
         if not countries or m.qualifier is not None or m.country_hint or self.gaz.kind(place) == "country":
             return False
         top, weight = countries.most_common(1)[0]
-        if top == cc or weight < 2.0 or self.gaz.is_capital(place) or self.gaz.population(place) >= 1_000_000:
+        if top == cc or weight < 2.0 or self._is_famous_city(place):
             return False
         if not self._evidence_without(m.key, mentions, evidence_without, dateline=False):
             return False  # only the dateline says so: "BEIRUT -" reports on Syria's Jableh as often as on Lebanon
