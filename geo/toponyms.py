@@ -231,12 +231,13 @@ class ToponymFinder:
             if reason:
                 continue
             nxt = toks[i + width] if i + width < len(toks) else _EDGE
-            if nxt.key in lexicon.DIVISION_WORDS and not nxt.capitalised and text[last.end:nxt.start] == " " \
-                    and not set(self.gaz.ids(f"{key} {nxt.key}")).issubset(ids):
+            if nxt.key in lexicon.DIVISION_WORDS and not nxt.capitalised and text[last.end:nxt.start] == " ":
                 # "Iraq's Kurdistan region" is the gazetteer's "Kurdistan Region" (Iraqi Kurdistan), not Iran's
                 # Kurdistan province: a division word written in lower case belongs to the name when it names
                 # another entry (for "Kaduna state" the word only says which Kaduna: the hint below does that)
-                key, ids, last, width = f"{key} {nxt.key}", self.gaz.ids(f"{key} {nxt.key}"), nxt, width + 1
+                longer = self.gaz.ids(f"{key} {nxt.key}")
+                if not set(longer).issubset(ids):
+                    key, ids, last, width = f"{key} {nxt.key}", longer, nxt, width + 1
             mention = Mention(first.start, last.end, text[first.start:last.end], key, ids,
                               why=["spelling variant"] if variant else [])
             self._describe(text, toks, i + width, mention)
